@@ -1,0 +1,92 @@
+package io.calplanebot.core.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The managed properties of one all-day event: everything this tool writes, nothing else.
+ * Properties a calendar user adds (alarms, X- properties) are the store's business and never appear here.
+ *
+ * @param start      first day ({@code DTSTART;VALUE=DATE})
+ * @param end        the day after the last day ({@code DTEND;VALUE=DATE}, exclusive)
+ * @param categories label names; compared as a set
+ * @param color      a CSS3 colour name (RFC 7986 COLOR), if any
+ */
+public record CalendarEvent(
+        String uid,
+        String summary,
+        String description,
+        LocalDate start,
+        LocalDate end,
+        EventStatus status,
+        List<String> categories,
+        Optional<String> color,
+        String url) {
+
+    public CalendarEvent {
+        uid = Text.requireNonBlank(uid, "UID");
+        summary = Objects.requireNonNull(summary, "summary");
+        description = Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("an all-day event ends after it starts: start " + start + ", end " + end);
+        }
+        Objects.requireNonNull(status, "status");
+        categories = List.copyOf(categories);
+        Objects.requireNonNull(color, "color");
+        url = Objects.requireNonNull(url, "url");
+    }
+
+    /**
+     * Whether two events carry the same managed content, the way a calendar server may hand it back:
+     * categories as a set, line ends and trailing blanks in the description ignored, colour names
+     * case-insensitive.
+     */
+    public boolean sameManagedContent(CalendarEvent other) {
+        return uid.equals(other.uid)
+                && summary.equals(other.summary)
+                && normalizeText(description).equals(normalizeText(other.description))
+                && start.equals(other.start)
+                && end.equals(other.end)
+                && status == other.status
+                && categorySet().equals(other.categorySet())
+                && color.map(CalendarEvent::lower).equals(other.color.map(CalendarEvent::lower))
+                && url.equals(other.url);
+    }
+
+    /** The categories as a set, without blanks. */
+    public Set<String> categorySet() {
+        Set<String> set = new TreeSet<>();
+        for (String category : categories) {
+            if (!category.isBlank()) {
+                set.add(category);
+            }
+        }
+        return set;
+    }
+
+    public EventIdentity identity() {
+        return new EventIdentity(uid, resourceNameFor(uid));
+    }
+
+    private static String resourceNameFor(String uid) {
+        if (EventIdentity.isOwnedUid(uid)) {
+            return uid.substring(0, uid.length() - EventIdentity.UID_SUFFIX.length()) + ".ics";
+        }
+        return uid.replaceAll("[^A-Za-z0-9._-]", "_") + ".ics";
+    }
+
+    private static String normalizeText(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,97 @@
+package io.calplanebot.core.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Plane issue (work item) as the sync needs it.
+ *
+ * @param description plain text, already converted from Plane's HTML; empty when there is none
+ * @param labels      label names
+ * @param assignees   display names of the assignees
+ * @param updatedAt   Plane's {@code updated_at}, when known
+ */
+public record Issue(
+        String id,
+        int sequenceId,
+        String name,
+        String description,
+        IssueState state,
+        Priority priority,
+        List<String> labels,
+        List<String> assignees,
+        Project project,
+        Optional<LocalDate> startDate,
+        Optional<LocalDate> targetDate,
+        Optional<Instant> updatedAt) {
+
+    public Issue {
+        id = Text.requireNonBlank(id, "issue id");
+        if (sequenceId < 0) {
+            throw new IllegalArgumentException("sequence id must not be negative: " + sequenceId);
+        }
+        name = Objects.requireNonNull(name, "issue name");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(state, "issue state");
+        Objects.requireNonNull(priority, "issue priority");
+        labels = List.copyOf(labels);
+        assignees = List.copyOf(assignees);
+        Objects.requireNonNull(project, "issue project");
+        Objects.requireNonNull(startDate, "start date");
+        Objects.requireNonNull(targetDate, "target date");
+        Objects.requireNonNull(updatedAt, "updated at");
+    }
+
+    /** The human key, e.g. {@code MOB-14}. */
+    public String key() {
+        return project.identifier() + "-" + sequenceId;
+    }
+
+    public Issue withTargetDate(LocalDate date) {
+        return new Issue(id, sequenceId, name, description, state, priority, labels, assignees, project,
+                startDate, Optional.ofNullable(date), updatedAt);
+    }
+
+    public Issue withName(String newName) {
+        return new Issue(id, sequenceId, newName, description, state, priority, labels, assignees, project,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withState(IssueState newState) {
+        return new Issue(id, sequenceId, name, description, newState, priority, labels, assignees, project,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withLabels(List<String> newLabels) {
+        return new Issue(id, sequenceId, name, description, state, priority, newLabels, assignees, project,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withPriority(Priority newPriority) {
+        return new Issue(id, sequenceId, name, description, state, newPriority, labels, assignees, project,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withDescription(String newDescription) {
+        return new Issue(id, sequenceId, name, newDescription, state, priority, labels, assignees, project,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withAssignees(List<String> newAssignees) {
+        return new Issue(id, sequenceId, name, description, state, priority, labels, newAssignees, project,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withProject(Project newProject, int newSequenceId) {
+        return new Issue(id, newSequenceId, name, description, state, priority, labels, assignees, newProject,
+                startDate, targetDate, updatedAt);
+    }
+
+    public Issue withUpdatedAt(Instant instant) {
+        return new Issue(id, sequenceId, name, description, state, priority, labels, assignees, project,
+                startDate, targetDate, Optional.ofNullable(instant));
+    }
+}

@@ -1,0 +1,29 @@
+package io.calplanebot.core.port.in;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The end of one sync action.
+ *
+ * @param calendar the calendar it touched
+ * @param uid      the event's UID
+ * @param summary  the event's summary (for people reading a report)
+ * @param reason   why it failed, or why it ended differently than planned
+ */
+public record ActionOutcome(
+        String calendar, String uid, String summary, ActionKind action, OutcomeKind outcome, Optional<String> reason) {
+
+    public ActionOutcome {
+        Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    public boolean failed() {
+        return outcome == OutcomeKind.FAILED;
+    }
+}

@@ -1,0 +1,139 @@
+package io.calplanebot.core.sync;
+
+import io.calplanebot.core.domain.CalendarEvent;
+import io.calplanebot.core.domain.CalendarId;
+import io.calplanebot.core.domain.EventIdentity;
+import io.calplanebot.core.domain.StoredEvent;
+import io.calplanebot.core.port.in.ActionOutcome;
+import io.calplanebot.core.port.in.OutcomeKind;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.CalendarStoreException;
+import io.calplanebot.core.port.out.EventAlreadyExistsException;
+import io.calplanebot.core.port.out.EventNotFoundException;
+import io.calplanebot.core.port.out.StaleVersionException;
+import io.calplanebot.core.port.out.SyncListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies a plan with conditional writes. Every action ends with an outcome and one failure never stops the
+ * others. When a write meets a version conflict, the event is re-read, that one item is re-planned and the write
+ * is retried once.
+ */
+public final class SyncExecutor {
+    private final CalendarStore store;
+    private final SyncPlanner planner;
+    private final IssueLocks locks;
+    private final SyncListener listener;
+
+    public SyncExecutor(CalendarStore store, SyncPlanner planner, IssueLocks locks, SyncListener listener) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.locks = Objects.requireNonNull(locks, "locks");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public List<ActionOutcome> execute(CalendarId calendar, SyncPlan plan) {
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (SyncAction action : plan.actions()) {
+            ActionOutcome outcome = locks.withLock(action.uid(), () -> run(calendar, action));
+            outcomes.add(outcome);
+            listener.actionCompleted(outcome);
+        }
+        return outcomes;
+    }
+
+    /** The outcomes a dry run reports: every action planned, nothing written. */
+    public static List<ActionOutcome> planned(CalendarId calendar, SyncPlan plan) {
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (SyncAction action : plan.actions()) {
+            outcomes.add(new ActionOutcome(calendar.value(), action.uid(), action.summary(), action.kind(),
+                    OutcomeKind.PLANNED, describe(action)));
+        }
+        return outcomes;
+    }
+
+    private ActionOutcome run(CalendarId calendar, SyncAction action) {
+        try {
+            return perform(calendar, action, action, Optional.empty());
+        } catch (StaleVersionException | EventAlreadyExistsException | EventNotFoundException conflict) {
+            return retryAfterConflict(calendar, action, conflict);
+        } catch (RuntimeException e) {
+            return failed(calendar, action, e);
+        }
+    }
+
+    private ActionOutcome retryAfterConflict(CalendarId calendar, SyncAction action, CalendarStoreException conflict) {
+        try {
+            Optional<StoredEvent> fresh = store.findEvent(calendar, identityOf(action));
+            Optional<SyncAction> again = planner.replan(desiredOf(action), fresh);
+            String note = "after a conflict (" + conflict.getMessage() + ")";
+            if (again.isEmpty()) {
+                OutcomeKind kind = action instanceof DeleteEvent ? OutcomeKind.DELETED : OutcomeKind.UNCHANGED;
+                return new ActionOutcome(calendar.value(), action.uid(), action.summary(), action.kind(), kind,
+                        Optional.of("already as wanted " + note));
+            }
+            return perform(calendar, action, again.get(), Optional.of("retried " + note));
+        } catch (RuntimeException e) {
+            return failed(calendar, action, e);
+        }
+    }
+
+    private ActionOutcome perform(CalendarId calendar, SyncAction planned, SyncAction action, Optional<String> note) {
+        OutcomeKind kind;
+        if (action instanceof CreateEvent) {
+            CreateEvent create = (CreateEvent) action;
+            store.create(calendar, create.event());
+            kind = OutcomeKind.CREATED;
+        } else if (action instanceof UpdateEvent) {
+            UpdateEvent update = (UpdateEvent) action;
+            store.update(calendar, update.current().identity(), update.desired(), update.current().version());
+            kind = OutcomeKind.UPDATED;
+        } else if (action instanceof DeleteEvent) {
+            DeleteEvent delete = (DeleteEvent) action;
+            store.delete(calendar, delete.current().identity(), delete.current().version());
+            kind = OutcomeKind.DELETED;
+        } else {
+            throw new AssertionError(action);
+        }
+        return new ActionOutcome(calendar.value(), planned.uid(), planned.summary(), planned.kind(), kind, note);
+    }
+
+    private static ActionOutcome failed(CalendarId calendar, SyncAction action, RuntimeException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ActionOutcome(calendar.value(), action.uid(), action.summary(), action.kind(), OutcomeKind.FAILED,
+                Optional.of(reason));
+    }
+
+    private static EventIdentity identityOf(SyncAction action) {
+        if (action instanceof CreateEvent) {
+            return ((CreateEvent) action).event().identity();
+        } else if (action instanceof UpdateEvent) {
+            return ((UpdateEvent) action).current().identity();
+        } else if (action instanceof DeleteEvent) {
+            return ((DeleteEvent) action).current().identity();
+        }
+        throw new AssertionError(action);
+    }
+
+    private static Optional<CalendarEvent> desiredOf(SyncAction action) {
+        if (action instanceof CreateEvent) {
+            return Optional.of(((CreateEvent) action).event());
+        } else if (action instanceof UpdateEvent) {
+            return Optional.of(((UpdateEvent) action).desired());
+        } else if (action instanceof DeleteEvent) {
+            return Optional.empty();
+        }
+        throw new AssertionError(action);
+    }
+
+    private static Optional<String> describe(SyncAction action) {
+        if (action instanceof DeleteEvent) {
+            return Optional.of(((DeleteEvent) action).reason().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+}
