@@ -1,0 +1,139 @@
+package io.calplanebot.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module rules of the design (hexagonal layout): core depends on Java only and reads no clock, the adapters
+ * never depend on each other, and nothing depends on the app. Imported from the production classes of every
+ * module (the app's test classpath sees them all).
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+                .importPackages("io.calplanebot");
+    }
+
+    @Test
+    void core_dependsOnJavaAndItselfOnly() {
+        CORE_DEPENDS_ON_JAVA_ONLY.check(classes);
+    }
+
+    @Test
+    void coreDomain_dependsOnNothingElseInCore() {
+        noClasses().that().resideInAPackage("io.calplanebot.core.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.calplanebot.core.mapping..", "io.calplanebot.core.sync..", "io.calplanebot.core.port..")
+                .check(classes);
+    }
+
+    @Test
+    void coreMapping_dependsOnTheDomainOnly() {
+        noClasses().that().resideInAPackage("io.calplanebot.core.mapping..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.calplanebot.core.sync..", "io.calplanebot.core.port..")
+                .check(classes);
+    }
+
+    @Test
+    void coreInPorts_doNotDependOnOutPortsOrTheSyncMachinery() {
+        noClasses().that().resideInAPackage("io.calplanebot.core.port.in..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.calplanebot.core.port.out..", "io.calplanebot.core.sync..", "io.calplanebot.core.mapping..")
+                .check(classes);
+    }
+
+    @Test
+    void coreOutPorts_doNotDependOnTheSyncMachinery() {
+        noClasses().that().resideInAPackage("io.calplanebot.core.port.out..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.calplanebot.core.sync..", "io.calplanebot.core.mapping..")
+                .check(classes);
+    }
+
+    static final ArchRule CORE_READS_NO_CLOCK = noClasses().that().resideInAPackage("io.calplanebot.core..")
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .because("core is given a java.time.Clock, so that tests control time");
+
+    static final ArchRule CORE_DEPENDS_ON_JAVA_ONLY = classes().that().resideInAPackage("io.calplanebot.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.calplanebot.core..");
+
+    @Test
+    void core_readsNoClock() {
+        CORE_READS_NO_CLOCK.check(classes);
+    }
+
+    @Test
+    void rules_catchAPlantedViolation() {
+        JavaClasses planted = new ClassFileImporter().importClasses(io.calplanebot.core.archfixture.PlantedViolation.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CORE_READS_NO_CLOCK.check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Instant.now()");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CORE_DEPENDS_ON_JAVA_ONLY.check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("org.junit");
+    }
+
+    @Test
+    void adapters_doNotDependOnEachOther() {
+        // allowEmptyShould: the adapter modules are filled by the CalDAV, Plane and HTTP API issues; remove it once
+        // they have landed, so that this rule can never pass for want of classes.
+        slices().matching("io.calplanebot.adapter.(*)..")
+                .should().notDependOnEachOther()
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void adapters_dependOnCoreNotOnTheApp() {
+        noClasses().that().resideOutsideOfPackage("io.calplanebot.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.calplanebot.app..")
+                .check(classes);
+    }
+
+    @Test
+    void httpAdapter_neverSeesPlaneOrCalDav() {
+        noClasses().that().resideInAPackage("io.calplanebot.adapter.http..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.calplanebot.adapter.plane..", "io.calplanebot.adapter.caldav..",
+                        "org.apache.hc..", "net.fortuna..")
+                // allowEmptyShould: adapter-http is filled by the HTTP API issue; remove it once that has landed.
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void frameworks_stayOutOfCore() {
+        noClasses().that().resideInAPackage("io.calplanebot.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.github.resilience4j..", "io.micrometer..", "io.javalin..", "com.fasterxml..",
+                        "org.slf4j..", "net.fortuna..", "org.apache.hc..")
+                .check(classes);
+    }
+}
