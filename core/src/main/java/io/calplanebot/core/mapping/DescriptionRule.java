@@ -3,6 +3,7 @@ package io.calplanebot.core.mapping;
 import io.calplanebot.core.domain.Issue;
 
 import java.util.List;
+import java.util.Set;
 
 final class DescriptionRule implements MappingRule {
     static final String SEPARATOR = "---";
@@ -37,6 +38,7 @@ final class DescriptionRule implements MappingRule {
     }
 
     private static String listOrNone(List<String> values) {
-        return values.isEmpty() ? "none" : String.join(", ", values);
+        Set<String> names = CategoriesRule.distinctNames(values);
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -14,6 +14,7 @@ public record MappingSettings(String webUrl, String workspaceSlug) {
         while (webUrl.endsWith("/")) {
             webUrl = webUrl.substring(0, webUrl.length() - 1);
         }
+        Text.requireNonBlank(webUrl, "web URL without its trailing slashes");
         workspaceSlug = Text.requireNonBlank(workspaceSlug, "workspace slug").strip();
     }
 }

@@ -69,6 +69,10 @@ public final class SyncExecutor {
     private ActionOutcome retryAfterConflict(CalendarId calendar, SyncAction action, CalendarStoreException conflict) {
         try {
             Optional<StoredEvent> fresh = store.findEvent(calendar, identityOf(action));
+            if (fresh.isPresent() && !fresh.get().uid().equals(action.uid())) {
+                return failed(calendar, action, new IllegalStateException("resource " + identityOf(action).resourceName()
+                        + " holds another event (UID " + fresh.get().uid() + "); it was left untouched"));
+            }
             Optional<SyncAction> again = planner.replan(desiredOf(action), fresh);
             String note = "after a conflict (" + conflict.getMessage() + ")";
             if (again.isEmpty()) {
