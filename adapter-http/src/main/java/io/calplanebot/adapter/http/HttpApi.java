@@ -1,0 +1,216 @@
+package io.calplanebot.adapter.http;
+
+import io.calplanebot.adapter.http.error.ErrorResponses;
+import io.calplanebot.adapter.http.error.HttpErrorMapping;
+import io.calplanebot.adapter.http.error.JsonJettyErrorHandler;
+import io.calplanebot.adapter.http.limit.RateLimitGuard;
+import io.calplanebot.adapter.http.limit.RateLimiter;
+import io.calplanebot.adapter.http.route.DocsRoutes;
+import io.calplanebot.adapter.http.route.MetricsRoutes;
+import io.calplanebot.adapter.http.route.StatusRoutes;
+import io.calplanebot.adapter.http.route.SyncRoutes;
+import io.calplanebot.adapter.http.route.WebhookRoutes;
+import io.calplanebot.adapter.http.support.RequestObserver;
+import io.calplanebot.core.port.in.HandleWebhookUseCase;
+import io.calplanebot.core.port.in.ReadStatusUseCase;
+import io.calplanebot.core.port.in.RunFullSyncUseCase;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The HTTP API of the service (the spec's endpoints, {@code /docs}, {@code /openapi.json}, {@code /metrics}) on
+ * Javalin. It only translates: every decision is made by the use cases it is given.
+ *
+ * <pre>{@code
+ * HttpApi api = HttpApi.builder()
+ *         .runFullSync(syncService).readStatus(syncService).handleWebhook(webhookService)
+ *         .bind("0.0.0.0", 8765).settings(ApiSettings.defaults().withApiToken(token))
+ *         .service(ServiceInfo.calPlaneBot("1.0.0")).startedAt(start).clock(clock)
+ *         .meterRegistry(prometheusRegistry)
+ *         .build()
+ *         .start();
+ * api.update(newSettings);   // token, proxy trust and rate limits change on the running server
+ * }</pre>
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY);
+
+    private final Javalin javalin;
+    private final String host;
+    private final int port;
+    private final AtomicReference<ApiSettings> settings;
+    private final RateLimiter limiter;
+    private final List<ApiRoute> routes = new CopyOnWriteArrayList<>();
+
+    private HttpApi(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.settings = new AtomicReference<>(b.settings);
+        this.limiter = new RateLimiter(b.clock, b.maxTrackedClients);
+        ErrorResponses errors = new ErrorResponses(b.clock);
+        RateLimitGuard guard = new RateLimitGuard(limiter, settings::get);
+        RequestObserver observer = new RequestObserver(b.meterRegistry);
+        this.javalin = Javalin.create(cfg -> {
+            cfg.events.handlerAdded(meta -> {
+                if (ROUTE_METHODS.contains(meta.getHttpMethod())) {
+                    routes.add(new ApiRoute(meta.getHttpMethod().name(), meta.getPath()));
+                }
+            });
+            configureServer(cfg, errors);
+            cfg.requestLogger.http(observer::observe);
+            new StatusRoutes(b.readStatus, b.service, b.startedAt, b.clock).addTo(cfg.routes);
+            new WebhookRoutes(b.handleWebhook, guard).addTo(cfg.routes);
+            new SyncRoutes(b.runFullSync, b.readStatus, guard, settings::get).addTo(cfg.routes);
+            new DocsRoutes(b.service.version()).addTo(cfg.routes);
+            new MetricsRoutes(b.meterRegistry).addTo(cfg.routes);
+            new HttpErrorMapping(errors).register(cfg.routes);
+        });
+    }
+
+    private static void configureServer(JavalinConfig cfg, ErrorResponses errors) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.prefer405over404 = true;
+        cfg.http.maxRequestSize = WebhookRoutes.MAX_BODY_BYTES;
+        cfg.staticFiles.enableWebjars();
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(errors)));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds and starts serving; with port 0 a free port is chosen ({@link #port()}). */
+    public HttpApi start() {
+        javalin.start(host, port);
+        LOG.info("HTTP API listening on {}:{} ({})", host, javalin.port(), settings.get());
+        return this;
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+
+    /** The port the server listens on (the chosen one when it was started with port 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Replaces the settings that can change at runtime; the next request uses them. */
+    public void update(ApiSettings newSettings) {
+        ApiSettings old = settings.getAndSet(Objects.requireNonNull(newSettings, "settings"));
+        if (!old.equals(newSettings)) {
+            LOG.info("HTTP API settings changed: {}", newSettings);
+        }
+    }
+
+    public ApiSettings settings() {
+        return settings.get();
+    }
+
+    /** Every route registered on the server (method and path template), in registration order. */
+    public List<ApiRoute> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** Builds an {@link HttpApi}; the three use cases and the meter registry are required. */
+    public static final class Builder {
+        private RunFullSyncUseCase runFullSync;
+        private ReadStatusUseCase readStatus;
+        private HandleWebhookUseCase handleWebhook;
+        private PrometheusMeterRegistry meterRegistry;
+        private String host = "0.0.0.0";
+        private int port = 8765;
+        private ApiSettings settings = ApiSettings.defaults();
+        private ServiceInfo service = ServiceInfo.calPlaneBot("0.0.0");
+        private Clock clock = Clock.systemUTC();
+        private Instant startedAt;
+        private int maxTrackedClients = 10_000;
+
+        private Builder() {
+        }
+
+        public Builder runFullSync(RunFullSyncUseCase useCase) {
+            this.runFullSync = useCase;
+            return this;
+        }
+
+        public Builder readStatus(ReadStatusUseCase useCase) {
+            this.readStatus = useCase;
+            return this;
+        }
+
+        public Builder handleWebhook(HandleWebhookUseCase useCase) {
+            this.handleWebhook = useCase;
+            return this;
+        }
+
+        /** Host and port are fixed once started; port 0 picks a free one. Default 0.0.0.0:8765. */
+        public Builder bind(String host, int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.host = Objects.requireNonNull(host, "host");
+            this.port = port;
+            return this;
+        }
+
+        public Builder settings(ApiSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder service(ServiceInfo service) {
+            this.service = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        /** The clock for timestamps, uptime and rate-limit windows. Default: the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** When the service started, for {@code uptime}. Default: the clock's now at {@link #build()}. */
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = Objects.requireNonNull(startedAt, "started at");
+            return this;
+        }
+
+        public Builder meterRegistry(PrometheusMeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meter registry");
+            return this;
+        }
+
+        /** How many (route, client) rate-limit windows are kept at most. Default 10 000. */
+        public Builder maxTrackedClients(int max) {
+            this.maxTrackedClients = max;
+            return this;
+        }
+
+        public HttpApi build() {
+            Objects.requireNonNull(runFullSync, "runFullSync use case");
+            Objects.requireNonNull(readStatus, "readStatus use case");
+            Objects.requireNonNull(handleWebhook, "handleWebhook use case");
+            Objects.requireNonNull(meterRegistry, "meter registry");
+            if (startedAt == null) {
+                startedAt = clock.instant();
+            }
+            return new HttpApi(this);
+        }
+    }
+}

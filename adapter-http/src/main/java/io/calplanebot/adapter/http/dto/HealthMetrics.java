@@ -1,0 +1,22 @@
+package io.calplanebot.adapter.http.dto;
+
+import io.calplanebot.adapter.http.support.Timestamps;
+import io.calplanebot.core.port.in.HealthReport;
+
+/** The {@code metrics} object of {@code GET /api/v1/health}. */
+public record HealthMetrics(
+        long projectsSynced,
+        long eventsCreated,
+        long eventsUpdated,
+        long eventsDeleted,
+        String lastSync,
+        String syncStatus,
+        String caldavConnection,
+        String planeApiConnection) {
+
+    public static HealthMetrics from(HealthReport report) {
+        return new HealthMetrics(report.projectsSynced(), report.eventsCreated(), report.eventsUpdated(),
+                report.eventsDeleted(), Timestamps.isoOrNull(report.lastSync()), report.syncState().wireName(),
+                report.calendarConnection().wireName(), report.issueSourceConnection().wireName());
+    }
+}

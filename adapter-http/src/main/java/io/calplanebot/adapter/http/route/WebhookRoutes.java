@@ -1,0 +1,88 @@
+package io.calplanebot.adapter.http.route;
+
+import io.calplanebot.adapter.http.ApiSettings;
+import io.calplanebot.adapter.http.dto.WebhookAnswer;
+import io.calplanebot.adapter.http.error.ApiError;
+import io.calplanebot.adapter.http.error.ErrorCode;
+import io.calplanebot.adapter.http.limit.RateLimitGuard;
+import io.calplanebot.adapter.http.support.Json;
+import io.calplanebot.core.domain.webhook.RawWebhook;
+import io.calplanebot.core.port.in.HandleWebhookUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /webhooks/plane}: checks what only the transport can check (content type, size, an empty body) and
+ * hands the headers and the raw body bytes to the webhook use case, which verifies and decodes them.
+ */
+public final class WebhookRoutes {
+    /** The largest webhook body accepted: 1 MiB. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final HandleWebhookUseCase webhooks;
+    private final RateLimitGuard guard;
+
+    public WebhookRoutes(HandleWebhookUseCase webhooks, RateLimitGuard guard) {
+        this.webhooks = webhooks;
+        this.guard = guard;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.post("/webhooks/plane", guard.limit("webhook", ApiSettings::webhookLimit, ctx -> {
+            requireJson(ctx.header("Content-Type"));
+            byte[] body = readBody(ctx);
+            if (body.length == 0) {
+                throw new ApiError(ErrorCode.INVALID_JSON, "The request body is empty; a webhook is a JSON object");
+            }
+            Json.write(ctx, 200, WebhookAnswer.from(webhooks.handle(new RawWebhook(headers(ctx), body))));
+        }));
+    }
+
+    static void requireJson(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json",
+                    Map.of("expected", "application/json"));
+        }
+    }
+
+    private static byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiError) {
+                throw (ApiError) e;
+            }
+            throw new ApiError(ErrorCode.BAD_REQUEST, "The request body could not be read");
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, "The webhook body is larger than 1 MiB",
+                Map.of("max_bytes", MAX_BODY_BYTES));
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+        }
+        return headers;
+    }
+}

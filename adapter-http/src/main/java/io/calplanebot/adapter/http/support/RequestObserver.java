@@ -1,0 +1,70 @@
+package io.calplanebot.adapter.http.support;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every request into {@code http.server.requests} (tags method, route template, status, outcome) and writes
+ * a DEBUG access line. Neither holds a body, a query string or a header value.
+ */
+public final class RequestObserver {
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.calplanebot.adapter.http.access");
+
+    private final MeterRegistry registry;
+
+    public RequestObserver(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void observe(Context ctx, Float millis) {
+        String route = route(ctx);
+        int status = ctx.statusCode();
+        long nanos = millis == null ? 0 : (long) (millis * 1_000_000.0);
+        Timer.builder("http.server.requests")
+                .description("HTTP requests served, by route template and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .tag("outcome", outcome(status))
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (ACCESS.isDebugEnabled()) {
+            ACCESS.debug("{} {} route={} status={} {}ms", ctx.method().name(), printable(ctx.path()), route, status,
+                    String.format(java.util.Locale.ROOT, "%.1f", millis == null ? 0f : millis));
+        }
+    }
+
+    /** The matched route template; static files and unmatched paths are grouped so the tag stays bounded. */
+    static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        if (ctx.path().startsWith("/webjars/")) {
+            return "/webjars/**";
+        }
+        return ctx.statusCode() == 405 ? "METHOD_NOT_ALLOWED" : "NOT_FOUND";
+    }
+
+    /** The path as sent, capped and without control characters, so one request writes one plain log line. */
+    static String printable(String path) {
+        String plain = path.replaceAll("\\p{Cntrl}", "?");
+        return plain.length() <= 200 ? plain : plain.substring(0, 200) + "…";
+    }
+
+    private static String outcome(int status) {
+        if (status >= 500) {
+            return "SERVER_ERROR";
+        }
+        if (status >= 400) {
+            return "CLIENT_ERROR";
+        }
+        return status >= 300 ? "REDIRECTION" : "SUCCESS";
+    }
+}
