@@ -1,0 +1,269 @@
+package io.calplanebot.adapter.plane;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calplanebot.adapter.plane.client.PathEncoding;
+import io.calplanebot.adapter.plane.client.PlaneClient;
+import io.calplanebot.adapter.plane.client.PlanePager;
+import io.calplanebot.adapter.plane.client.RequestSubject;
+import io.calplanebot.adapter.plane.json.PlaneIssueReader;
+import io.calplanebot.adapter.plane.json.PlaneProjectEntry;
+import io.calplanebot.adapter.plane.json.PlaneProjectReader;
+import io.calplanebot.adapter.plane.json.UnreadableItemException;
+import io.calplanebot.core.domain.Issue;
+import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.port.out.IssueListing;
+import io.calplanebot.core.port.out.IssueSource;
+import io.calplanebot.core.port.out.IssueSourceException;
+import io.calplanebot.core.port.out.IssueSourceException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Plane's v1 REST API as an {@link IssueSource}. Build it with {@link #builder()} from {@link PlaneSettings}; close it
+ * to release its connections.
+ *
+ * <p>Projects are listed with {@code order_by=created_at}; archived projects, public projects the key's user is not a
+ * member of (unless named in the filter) and projects left out by the filter are skipped. Issues are listed with
+ * {@code expand=state,labels,assignees}, every page, de-duplicated by id. An item that cannot be read is logged and
+ * makes the listing incomplete; a page that fails makes the listing fail.
+ */
+public final class PlaneIssueSource implements IssueSource, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlaneIssueSource.class);
+    private static final String ISSUE_EXPAND = "state,labels,assignees";
+
+    private final PlaneSettings settings;
+    private final PlaneClient client;
+    private final PlanePager pager;
+    private final String workspacePath;
+    private final Set<String> filter;
+    private final Map<String, Project> knownProjects = new ConcurrentHashMap<>();
+
+    private PlaneIssueSource(PlaneSettings settings) {
+        this.settings = settings;
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        this.client = new PlaneClient(settings, json);
+        this.pager = new PlanePager(client, settings.perPage());
+        this.workspacePath = "workspaces/" + PathEncoding.segment(settings.workspaceSlug()) + "/";
+        Set<String> wanted = new LinkedHashSet<>();
+        settings.projects().forEach(p -> wanted.add(p.toLowerCase(Locale.ROOT)));
+        this.filter = Set.copyOf(wanted);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public PlaneSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public List<Project> listProjects() {
+        List<JsonNode> items = pager.all(workspacePath + "projects/", Map.of("order_by", "created_at"),
+                RequestSubject.workspace(settings.workspaceSlug()));
+        Map<String, Project> mirrored = new LinkedHashMap<>();
+        Set<String> matched = new LinkedHashSet<>();
+        for (JsonNode item : items) {
+            PlaneProjectEntry entry;
+            try {
+                entry = PlaneProjectReader.read(item);
+            } catch (UnreadableItemException | IllegalArgumentException | NullPointerException e) {
+                LOG.warn("Skipping a project Plane listed that cannot be read: {}", e.getMessage());
+                continue;
+            }
+            Project project = entry.project();
+            matchedBy(project).ifPresent(matched::add);
+            if (mirrored(entry)) {
+                mirrored.putIfAbsent(project.id(), project);
+                knownProjects.put(project.id(), project);
+            } else {
+                LOG.debug("Not mirroring project {} (archived={}, member={}, filtered={})", project.identifier(),
+                        entry.archived(), entry.member(), !filter.isEmpty() && matchedBy(project).isEmpty());
+            }
+        }
+        for (String wanted : settings.projects()) {
+            if (!matched.contains(wanted.toLowerCase(Locale.ROOT))) {
+                LOG.warn("PLANE_PROJECTS names '{}', but workspace '{}' has no such project (identifier or id)",
+                        wanted, settings.workspaceSlug());
+            }
+        }
+        return List.copyOf(mirrored.values());
+    }
+
+    @Override
+    public IssueListing listIssues(Project project) {
+        Objects.requireNonNull(project, "project");
+        List<JsonNode> items = pager.all(issuesPath(project.id()), Map.of("expand", ISSUE_EXPAND,
+                "order_by", "created_at"), projectSubject(project));
+        Map<String, String> users = userDirectory(items);
+        Map<String, Issue> issues = new LinkedHashMap<>();
+        boolean complete = true;
+        for (JsonNode item : items) {
+            JsonNode id = item.get("id");
+            if (id != null && id.isTextual() && issues.containsKey(id.asText())) {
+                continue;
+            }
+            try {
+                PlaneIssueReader.read(item, project, u -> Optional.ofNullable(users.get(u)))
+                        .ifPresent(issue -> issues.put(issue.id(), issue));
+            } catch (UnreadableItemException | IllegalArgumentException | NullPointerException e) {
+                complete = false;
+                LOG.warn("Project {}: an issue Plane listed cannot be read ({}); the listing is marked incomplete, so "
+                        + "nothing will be deleted from this project's calendar", project.identifier(), e.getMessage());
+            }
+        }
+        return new IssueListing(new ArrayList<>(issues.values()), complete);
+    }
+
+    @Override
+    public Optional<Issue> findIssue(String projectId, String issueId) {
+        Optional<Project> project = Optional.ofNullable(knownProjects.get(projectId));
+        if (project.isEmpty()) {
+            project = findProject(projectId);
+        }
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode item;
+        try {
+            item = client.get(issuesPath(projectId) + PathEncoding.segment(issueId) + "/",
+                    Map.of("expand", ISSUE_EXPAND), projectSubject(project.get()));
+        } catch (IssueSourceException e) {
+            if (e.reason() == Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Map<String, String> users = userDirectory(List.of(item));
+        try {
+            return PlaneIssueReader.read(item, project.get(), u -> Optional.ofNullable(users.get(u)));
+        } catch (UnreadableItemException | IllegalArgumentException | NullPointerException e) {
+            throw new IssueSourceException(Reason.INVALID_RESPONSE, "Plane's answer for issue " + issueId
+                    + " of project " + project.get().identifier() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Project> findProject(String projectId) {
+        JsonNode item;
+        try {
+            item = client.get(workspacePath + "projects/" + PathEncoding.segment(projectId) + "/", Map.of(),
+                    RequestSubject.workspace(settings.workspaceSlug()));
+        } catch (IssueSourceException e) {
+            if (e.reason() == Reason.NOT_FOUND) {
+                knownProjects.remove(projectId);
+                return Optional.empty();
+            }
+            throw e;
+        }
+        PlaneProjectEntry entry;
+        try {
+            entry = PlaneProjectReader.read(item);
+        } catch (UnreadableItemException | IllegalArgumentException | NullPointerException e) {
+            throw new IssueSourceException(Reason.INVALID_RESPONSE, "Plane's answer for project " + projectId
+                    + " cannot be read: " + e.getMessage());
+        }
+        if (!mirrored(entry)) {
+            knownProjects.remove(projectId);
+            return Optional.empty();
+        }
+        knownProjects.put(entry.project().id(), entry.project());
+        return Optional.of(entry.project());
+    }
+
+    /** Lists one project (per_page=1): proves the address, the key and the workspace membership in one request. */
+    @Override
+    public void checkConnection() {
+        client.get(workspacePath + "projects/", Map.of("per_page", "1"),
+                RequestSubject.workspace(settings.workspaceSlug()));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private boolean mirrored(PlaneProjectEntry entry) {
+        if (entry.archived()) {
+            return false;
+        }
+        if (filter.isEmpty()) {
+            return entry.member();
+        }
+        return matchedBy(entry.project()).isPresent();
+    }
+
+    private Optional<String> matchedBy(Project project) {
+        String id = project.id().toLowerCase(Locale.ROOT);
+        String identifier = project.identifier().toLowerCase(Locale.ROOT);
+        if (filter.contains(id)) {
+            return Optional.of(id);
+        }
+        return filter.contains(identifier) ? Optional.of(identifier) : Optional.empty();
+    }
+
+    private String issuesPath(String projectId) {
+        return workspacePath + "projects/" + PathEncoding.segment(projectId) + "/work-items/";
+    }
+
+    private RequestSubject projectSubject(Project project) {
+        return RequestSubject.project(settings.workspaceSlug(),
+                "project " + project.identifier() + " (" + project.id() + ")");
+    }
+
+    /** Display names of every user assigned to a listed issue, so that mentions of them can be named. */
+    private static Map<String, String> userDirectory(List<JsonNode> items) {
+        Map<String, String> users = new HashMap<>();
+        for (JsonNode item : items) {
+            JsonNode assignees = item.get("assignees");
+            if (assignees == null || !assignees.isArray()) {
+                continue;
+            }
+            for (JsonNode user : assignees) {
+                JsonNode id = user.get("id");
+                if (user.isObject() && id != null && id.isTextual()) {
+                    try {
+                        PlaneIssueReader.userName(user).ifPresent(name -> users.put(id.asText(), name));
+                    } catch (UnreadableItemException e) {
+                        // a malformed user only costs the name of a mention
+                    }
+                }
+            }
+        }
+        return users;
+    }
+
+    /** Builds a {@link PlaneIssueSource}. */
+    public static final class Builder {
+        private PlaneSettings settings;
+
+        private Builder() {
+        }
+
+        public Builder settings(PlaneSettings value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        public PlaneIssueSource build() {
+            if (settings == null) {
+                throw new IllegalStateException("PlaneIssueSource needs PlaneSettings");
+            }
+            return new PlaneIssueSource(settings);
+        }
+    }
+}

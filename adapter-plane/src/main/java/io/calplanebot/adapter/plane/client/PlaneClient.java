@@ -1,0 +1,218 @@
+package io.calplanebot.adapter.plane.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calplanebot.adapter.plane.PlaneSettings;
+import io.calplanebot.core.port.out.IssueSourceException;
+import io.calplanebot.core.port.out.IssueSourceException.Reason;
+import io.github.resilience4j.core.functions.CheckedSupplier;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GET requests to Plane's v1 API: the API key header, a client-side rate limiter, retries of 429 (after
+ * {@code Retry-After}), 5xx and network errors with backoff, and translation of every other failure into an
+ * {@link IssueSourceException}. The key is sent only as the {@code X-API-Key} header and never appears in a message
+ * or log line.
+ */
+public final class PlaneClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlaneClient.class);
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    private final PlaneSettings settings;
+    private final URI apiBase;
+    private final CloseableHttpClient http;
+    private final RateLimiter limiter;
+    private final Retry retry;
+    private final ObjectMapper json;
+    private final PlaneErrors errors;
+
+    public PlaneClient(PlaneSettings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.apiBase = settings.apiBase();
+        this.json = json;
+        this.errors = new PlaneErrors(json);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout(settings.connectTimeout()))
+                                .setSocketTimeout(timeout(settings.responseTimeout()))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(timeout(settings.responseTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent("CalPlaneBot")
+                .build();
+        this.limiter = RateLimiter.of("plane-api", RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(60_000_000_000L / settings.rateLimitPerMinute()))
+                .timeoutDuration(Duration.ofMinutes(10))
+                .build());
+        this.retry = Retry.of("plane-api", RetryConfig.<PlaneResponse>custom()
+                .maxAttempts(settings.maxAttempts())
+                .retryOnException(e -> e instanceof TransientFailure || e instanceof IOException)
+                .intervalBiFunction(this::waitBeforeRetry)
+                .build());
+    }
+
+    private static Timeout timeout(Duration duration) {
+        return Timeout.ofMilliseconds(duration.toMillis());
+    }
+
+    /**
+     * GETs {@code path} (relative to {@code /api/v1/}, already encoded, ending in {@code /}) and returns the JSON.
+     *
+     * @throws IssueSourceException for every failure, including a 404 (reason NOT_FOUND)
+     */
+    public JsonNode get(String path, Map<String, String> query, RequestSubject subject) {
+        URI uri = URI.create(apiBase + path + PathEncoding.query(query));
+        PlaneResponse response = execute(path, uri);
+        if (response.status() != 200) {
+            throw errors.fromStatus("GET", path, subject, response);
+        }
+        try {
+            JsonNode node = json.readTree(response.body());
+            if (node == null || node.isMissingNode()) {
+                throw new IOException("empty body");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new IssueSourceException(Reason.INVALID_RESPONSE, "Plane answered GET " + path + " with something "
+                    + "that is not JSON (content type " + response.contentType().orElse("none") + "). Check that "
+                    + "PLANE_BASE_URL is the address of the Plane instance (the API lives under /api/v1/).");
+        }
+    }
+
+    private PlaneResponse execute(String path, URI uri) {
+        CheckedSupplier<PlaneResponse> attempt = Retry.decorateCheckedSupplier(retry, () -> exchange(path, uri));
+        try {
+            return attempt.get();
+        } catch (TransientFailure e) {
+            PlaneResponse last = e.response();
+            if (e.rateLimited()) {
+                return fail(Reason.RATE_LIMITED, "Plane kept refusing GET " + path + " for its rate limit (HTTP 429) "
+                        + "after " + settings.maxAttempts() + " attempts. Another client may be using the same API "
+                        + "key; lower the request rate or try again later.", null);
+            }
+            return fail(Reason.UNREACHABLE, "Plane answered GET " + path + " with HTTP " + last.status()
+                    + " after " + settings.maxAttempts() + " attempts" + plainMessage(last) + ".", null);
+        } catch (IOException e) {
+            return fail(Reason.UNREACHABLE, "Could not reach Plane at " + apiBase.getScheme() + "://"
+                    + apiBase.getAuthority() + " for GET " + path + " after " + settings.maxAttempts() + " attempts: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+        } catch (IssueSourceException e) {
+            throw e;
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return fail(Reason.UNREACHABLE, "GET " + path + " to Plane was interrupted or failed unexpectedly: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private String plainMessage(PlaneResponse response) {
+        String message = errors.planeMessage(response);
+        return message.isEmpty() ? "" : " (\"" + message + "\")";
+    }
+
+    private static PlaneResponse fail(Reason reason, String message, Throwable cause) {
+        throw new IssueSourceException(reason, message, cause);
+    }
+
+    private PlaneResponse exchange(String path, URI uri) throws IOException {
+        if (!limiter.acquirePermission()) {
+            throw new IssueSourceException(Reason.RATE_LIMITED, "Waited too long for this client's own rate limit ("
+                    + settings.rateLimitPerMinute() + " requests per minute) before GET " + path + ".");
+        }
+        ClassicRequestBuilder builder = ClassicRequestBuilder.get(uri).addHeader("Accept", "application/json");
+        if (settings.hasApiKey()) {
+            builder.addHeader("X-API-Key", settings.apiKey());
+        }
+        ClassicHttpRequest request = builder.build();
+        long started = System.nanoTime();
+        PlaneResponse response = http.execute(request, PlaneClient::read);
+        LOG.debug("GET {} -> {} ({} ms)", path, response.status(), (System.nanoTime() - started) / 1_000_000);
+        if (response.status() == 429 || response.status() >= 500) {
+            throw new TransientFailure(response, RetryAfter.parse(response.retryAfter()));
+        }
+        return response;
+    }
+
+    private static PlaneResponse read(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+        return new PlaneResponse(response.getCode(), body, header(response, "Content-Type"),
+                header(response, "Location"), header(response, "Retry-After"));
+    }
+
+    private static Optional<String> header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? Optional.empty() : Optional.ofNullable(header.getValue());
+    }
+
+    private long waitBeforeRetry(int attempt, Either<Throwable, PlaneResponse> outcome) {
+        Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
+        if (failure instanceof TransientFailure && ((TransientFailure) failure).retryAfter().isPresent()) {
+            Duration wait = ((TransientFailure) failure).retryAfter().get();
+            if (wait.compareTo(settings.maxRetryAfter()) > 0) {
+                wait = settings.maxRetryAfter();
+            }
+            LOG.info("Plane answered HTTP {}; waiting {} ms as its Retry-After asks (attempt {} of {})",
+                    ((TransientFailure) failure).response().status(), wait.toMillis(), attempt,
+                    settings.maxAttempts());
+            return wait.toMillis();
+        }
+        long backoff = Math.min(MAX_BACKOFF_MILLIS, settings.retryBackoff().toMillis() << Math.min(attempt - 1, 20));
+        LOG.info("Plane request failed ({}); retrying in {} ms (attempt {} of {})", describe(failure), backoff,
+                attempt, settings.maxAttempts());
+        return backoff;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "unexpected answer";
+        }
+        if (failure instanceof TransientFailure) {
+            return "HTTP " + ((TransientFailure) failure).response().status();
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.debug("closing the Plane HTTP client failed", e);
+        }
+    }
+}
