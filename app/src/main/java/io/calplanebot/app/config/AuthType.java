@@ -1,0 +1,6 @@
+package io.calplanebot.app.config;
+
+/** How to authenticate to the CalDAV server. */
+public enum AuthType {
+    BASIC, DIGEST
+}

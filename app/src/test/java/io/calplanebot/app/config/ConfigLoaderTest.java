@@ -1,0 +1,148 @@
+package io.calplanebot.app.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PLANE_BASE_URL", "https://plane.example.com");
+        env.put("PLANE_API_TOKEN", "plane_api_s3cr3t");
+        env.put("PLANE_WORKSPACE_SLUG", "acme");
+        env.put("CALDAV_URL", "https://dav.example.com/");
+        env.put("CALDAV_USERNAME", "alice");
+        env.put("CALDAV_PASSWORD", "hunter2-secret");
+        return env;
+    }
+
+    private static AppConfig load(Map<String, String> env) {
+        return new ConfigLoader(env, Optional.empty()).load();
+    }
+
+    @Test
+    void load_appliesTheDocumentedDefaults() {
+        AppConfig config = load(minimal());
+
+        assertThat(config.plane().webUrl().toString()).isEqualTo("https://plane.example.com");
+        assertThat(config.plane().perPage()).isEqualTo(100);
+        assertThat(config.plane().rateLimitPerMinute()).isEqualTo(60);
+        assertThat(config.plane().webhookSecret()).isEmpty();
+        assertThat(config.calDav().authType()).isEqualTo(AuthType.BASIC);
+        assertThat(config.sync().interval()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(config.sync().enabled()).isTrue();
+        assertThat(config.http().host()).isEqualTo("0.0.0.0");
+        assertThat(config.http().port()).isEqualTo(8765);
+        assertThat(config.http().webhookLimitPerMinute()).isEqualTo(100);
+        assertThat(config.http().syncTriggerLimitPerHour()).isEqualTo(10);
+        assertThat(config.log().level()).isEqualTo("INFO");
+        assertThat(config.log().format()).isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void load_listsEveryMissingAndInvalidVariableInOneMessage() {
+        Map<String, String> env = new HashMap<>();
+        env.put("CALDAV_URL", "not a url");
+        env.put("CALDAV_AUTH_TYPE", "kerberos");
+        env.put("SYNC_INTERVAL_SECONDS", "soon");
+        env.put("PORT", "70000");
+        env.put("ENABLE_SYNC", "maybe");
+        env.put("LOG_LEVEL", "loud");
+
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::variable)
+                        .containsExactlyInAnyOrder("PLANE_BASE_URL", "PLANE_API_TOKEN", "PLANE_WORKSPACE_SLUG",
+                                "CALDAV_URL", "CALDAV_USERNAME", "CALDAV_PASSWORD", "CALDAV_AUTH_TYPE",
+                                "SYNC_INTERVAL_SECONDS", "PORT", "ENABLE_SYNC", "LOG_LEVEL"))
+                .hasMessageContaining("basic or digest")
+                .hasMessageContaining("a whole number from 0 to 65535");
+    }
+
+    @Test
+    void load_neverPutsASecretIntoItsMessages() {
+        Map<String, String> env = minimal();
+        env.put("PORT", "x");
+        env.put("PLANE_WEBHOOK_SECRET", "whsec-value");
+        env.put("API_TOKEN", "api-token-value");
+
+        ConfigException error = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> load(env));
+        env.put("PORT", "8765");
+        AppConfig config = load(env);
+
+        for (String secret : new String[] {"plane_api_s3cr3t", "hunter2-secret", "whsec-value", "api-token-value"}) {
+            assertThat(error.getMessage()).doesNotContain(secret);
+            assertThat(config.toString()).doesNotContain(secret);
+            assertThat(config.describe().values()).noneMatch(v -> v.contains(secret));
+        }
+        assertThat(config.plane().apiToken().reveal()).isEqualTo("plane_api_s3cr3t");
+    }
+
+    @Test
+    void load_toleratesAPastedApiSuffixOnThePlaneUrl() {
+        Map<String, String> env = minimal();
+        env.put("PLANE_BASE_URL", "https://plane.example.com/api/v1/");
+        assertThat(load(env).plane().baseUrl().toString()).isEqualTo("https://plane.example.com");
+    }
+
+    @Test
+    void load_readsListsBooleansAndAliases() {
+        Map<String, String> env = minimal();
+        env.put("PLANE_PROJECTS", " MOB, web ,,");
+        env.put("ENABLE_SYNC", "no");
+        env.put("TRUST_PROXY", "1");
+        env.put("CALDAV_AUTH_TYPE", "Digest");
+        env.put("LOG_LEVEL", "warning");
+        env.remove("PLANE_API_TOKEN");
+        env.put("PLANE_API_KEY", "alias-key");
+
+        AppConfig config = load(env);
+
+        assertThat(config.plane().projects()).containsExactly("MOB", "web");
+        assertThat(config.sync().enabled()).isFalse();
+        assertThat(config.http().trustProxy()).isTrue();
+        assertThat(config.calDav().authType()).isEqualTo(AuthType.DIGEST);
+        assertThat(config.log().level()).isEqualTo("WARN");
+        assertThat(config.plane().apiToken().reveal()).isEqualTo("alias-key");
+    }
+
+    @Test
+    void load_takesValuesFromDotEnv_butTheEnvironmentWins(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(".env");
+        Files.writeString(file, String.join("\n",
+                "# comment",
+                "export PLANE_BASE_URL=https://from-file.example.com",
+                "PLANE_API_TOKEN='quoted # not a comment'",
+                "PLANE_WORKSPACE_SLUG=acme # trailing comment",
+                "CALDAV_URL=\"https://dav.example.com/\"",
+                "CALDAV_USERNAME=alice",
+                "CALDAV_PASSWORD=pw",
+                "SYNC_INTERVAL_SECONDS=60"));
+        Map<String, String> env = Map.of("SYNC_INTERVAL_SECONDS", "120");
+
+        AppConfig config = new ConfigLoader(env, Optional.of(file)).load();
+
+        assertThat(config.plane().baseUrl().toString()).isEqualTo("https://from-file.example.com");
+        assertThat(config.plane().apiToken().reveal()).isEqualTo("quoted # not a comment");
+        assertThat(config.plane().workspaceSlug()).isEqualTo("acme");
+        assertThat(config.sync().interval()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void load_reportsAnUnreadableDotEnvLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(".env");
+        Files.writeString(file, "this line has no equals sign\n");
+        assertThatThrownBy(() -> new ConfigLoader(minimal(), Optional.of(file)).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("line 1");
+    }
+}
