@@ -45,7 +45,7 @@ public final class HttpErrorMapping {
         routes.exception(MethodNotAllowedResponse.class, this::methodNotAllowed);
         routes.exception(HttpResponseException.class, this::httpResponse);
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected error on {} {}", ctx.method(), routeOf(ctx), e);
+            LOG.error("Unexpected error on {} {}", ctx.method(), routeOf(ctx), MessageFreeThrowable.of(e));
             errors.write(ctx, ErrorCode.INTERNAL_ERROR, "Internal server error");
         });
     }

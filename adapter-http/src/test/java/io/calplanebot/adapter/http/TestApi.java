@@ -1,0 +1,102 @@
+package io.calplanebot.adapter.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A real {@link HttpApi} on a random port over fake use cases, and a client for it. */
+final class TestApi implements AutoCloseable {
+    static final Instant STARTED = Instant.parse("2025-12-27T08:14:30Z");
+    static final Instant NOW = Instant.parse("2025-12-27T10:30:00Z");
+    /** Limits high enough that only the rate-limit tests ever meet them. */
+    static final ApiSettings ROOMY = ApiSettings.defaults()
+            .withWebhookLimit(RateLimit.perMinute(100_000))
+            .withSyncLimit(RateLimit.perHour(100_000));
+
+    final FakeRunFullSync sync = new FakeRunFullSync();
+    final FakeReadStatus status = new FakeReadStatus();
+    final FakeHandleWebhook webhooks = new FakeHandleWebhook();
+    final MutableClock clock = new MutableClock(NOW);
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final HttpApi api;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestApi(ApiSettings settings) {
+        api = HttpApi.builder()
+                .runFullSync(sync).readStatus(status).handleWebhook(webhooks)
+                .bind("127.0.0.1", 0)
+                .settings(settings)
+                .service(ServiceInfo.calPlaneBot("1.0.0"))
+                .startedAt(STARTED)
+                .clock(clock)
+                .meterRegistry(registry)
+                .build()
+                .start();
+    }
+
+    static TestApi roomy() {
+        return new TestApi(ROOMY);
+    }
+
+    /** Back to the state a fresh server has (settings, fakes, clock); rate-limit windows stay. */
+    void reset() {
+        api.update(ROOMY);
+        sync.reset();
+        status.reset();
+        webhooks.reset();
+        clock.set(NOW);
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer get(String path, String... headers) {
+        HttpRequest.Builder b = request(path).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    Answer post(String path, byte[] body, String... headers) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    Answer postJson(String path, String json, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return post(path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), all);
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+    }
+}
