@@ -13,6 +13,7 @@ import io.calplanebot.core.domain.webhook.IssueDeleted;
 import io.calplanebot.core.domain.webhook.ProjectChanged;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.mapping.IssueEventMapper;
+import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ApplyChangeUseCase;
 import io.calplanebot.core.port.in.ChangeResult;
@@ -51,6 +52,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /**
  * Runs full syncs, applies single changes and reports status. A full sync lists every project's issues, plans
@@ -129,7 +131,13 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
     private SyncReport runAcquired(String syncId, RunSyncCommand command) {
         try {
             listener.syncStarted(syncId, command.dryRun());
-            SyncReport report = new FullSyncRun(syncId, command).run();
+            FullSyncRun run = new FullSyncRun(syncId, command);
+            SyncReport report;
+            try {
+                report = run.run();
+            } catch (RuntimeException e) {
+                report = run.stoppedBy(e);
+            }
             if (!command.dryRun()) {
                 record(report);
             }
@@ -181,9 +189,11 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
         }
 
         SyncReport run() {
+            List<Project> all;
             List<Project> projects;
             try {
-                projects = selected(source.listProjects());
+                all = source.listProjects();
+                projects = selected(all);
                 sourceHealth.observed(true);
             } catch (IssueSourceException e) {
                 sourceHealth.observed(e.reason() != IssueSourceException.Reason.UNREACHABLE);
@@ -193,10 +203,40 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
             for (Project project : projects) {
                 collect(project);
             }
+            keepOtherProjectsEvents(all, projects);
             for (Map.Entry<CalendarId, List<Issue>> entry : issuesByCalendar.entrySet()) {
                 syncCalendar(entry.getKey(), entry.getValue(), completeByCalendar.get(entry.getKey()));
             }
             return report(result());
+        }
+
+        /** Ends the run as failed when something unexpected (a bug, not a peer's failure) stopped it. */
+        SyncReport stoppedBy(RuntimeException e) {
+            errors.add("The sync stopped on an unexpected error: " + (e.getMessage() == null
+                    ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return report(RunResult.FAILED);
+        }
+
+        /**
+         * In a run limited to some projects, a calendar that also holds the events of a project left out of the run
+         * was not listed completely: nothing may be deleted from it.
+         */
+        private void keepOtherProjectsEvents(List<Project> all, List<Project> chosen) {
+            if (chosen.size() == all.size()) {
+                return;
+            }
+            for (Project other : all) {
+                if (chosen.contains(other)) {
+                    continue;
+                }
+                try {
+                    store.findCalendar(other).filter(completeByCalendar::containsKey)
+                            .ifPresent(shared -> completeByCalendar.put(shared, false));
+                } catch (CalendarStoreException e) {
+                    completeByCalendar.replaceAll((calendar, complete) -> false);
+                    return;
+                }
+            }
         }
 
         private List<Project> selected(List<Project> all) {
@@ -337,8 +377,25 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
         EventIdentity identity = EventIdentity.forIssue(issueId);
         List<StoredEvent> current = store.findEvent(calendar, identity).map(List::of).orElse(List.of());
         SyncPlan plan = planner.plan(issue.map(List::of).orElse(List.of()), true, current, false);
-        return new ChangeResult(executor.execute(calendar, plan),
-                plan.isEmpty() ? Optional.of("calendar already up to date") : Optional.empty());
+        List<ActionOutcome> outcomes = new ArrayList<>(executor.execute(calendar, plan));
+        if (plan.count(ActionKind.CREATE) > 0 && outcomes.stream().noneMatch(ActionOutcome::failed)) {
+            // A new event here may be an issue that moved from another project: its old event leaves.
+            outcomes.addAll(deleteCopies(identity.uid(), other -> !other.equals(calendar)));
+        }
+        return new ChangeResult(outcomes,
+                outcomes.isEmpty() ? Optional.of("calendar already up to date") : Optional.empty());
+    }
+
+    /** Deletes the owned events with this UID in the calendars chosen, through the planner. */
+    private List<ActionOutcome> deleteCopies(String uid, Predicate<CalendarId> where) {
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (LocatedEvent located : store.findEventsByUid(uid)) {
+            if (where.test(located.calendar())) {
+                SyncPlan plan = planner.plan(List.of(), true, List.of(located.stored()), false);
+                outcomes.addAll(executor.execute(located.calendar(), plan));
+            }
+        }
+        return outcomes;
     }
 
     private ChangeResult applyDeletion(IssueDeleted deleted) {
@@ -348,11 +405,7 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
                 return applyIssue(project.get().id(), deleted.issueId());
             }
         }
-        List<ActionOutcome> outcomes = new ArrayList<>();
-        for (LocatedEvent located : store.findEventsByUid(EventIdentity.uidForIssue(deleted.issueId()))) {
-            SyncPlan plan = planner.plan(List.of(), true, List.of(located.stored()), false);
-            outcomes.addAll(executor.execute(located.calendar(), plan));
-        }
+        List<ActionOutcome> outcomes = deleteCopies(EventIdentity.uidForIssue(deleted.issueId()), calendar -> true);
         return new ChangeResult(outcomes, outcomes.isEmpty() ? Optional.of("no event to delete") : Optional.empty());
     }
 

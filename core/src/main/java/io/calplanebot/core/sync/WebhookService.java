@@ -49,17 +49,28 @@ public final class WebhookService implements HandleWebhookUseCase {
             return new WebhookReceipt(WebhookReceipt.Disposition.IGNORED, notification.event(), notification.action(),
                     issueId);
         }
-        if (!firstTime(fingerprint(webhook.body()))) {
+        String fingerprint = fingerprint(webhook.body());
+        if (!firstTime(fingerprint)) {
             return new WebhookReceipt(WebhookReceipt.Disposition.DUPLICATE, notification.event(),
                     notification.action(), issueId);
         }
-        dispatcher.dispatch(notification);
+        try {
+            dispatcher.dispatch(notification);
+        } catch (RuntimeException e) {
+            forget(fingerprint);
+            throw e;
+        }
         return new WebhookReceipt(WebhookReceipt.Disposition.ACCEPTED, notification.event(), notification.action(),
                 issueId);
     }
 
     private synchronized boolean firstTime(String fingerprint) {
         return recent.put(fingerprint, Boolean.TRUE) == null;
+    }
+
+    /** A delivery that could not be handed on is not a duplicate when the sender tries again. */
+    private synchronized void forget(String fingerprint) {
+        recent.remove(fingerprint);
     }
 
     private static Optional<String> issueIdOf(WebhookNotification notification) {

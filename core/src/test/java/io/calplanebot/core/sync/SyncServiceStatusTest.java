@@ -1,0 +1,334 @@
+package io.calplanebot.core.sync;
+
+import io.calplanebot.core.domain.Issue;
+import io.calplanebot.core.domain.webhook.ChangeAction;
+import io.calplanebot.core.domain.webhook.IssueChanged;
+import io.calplanebot.core.port.in.ActionOutcome;
+import io.calplanebot.core.port.in.ConnectionState;
+import io.calplanebot.core.port.in.HealthReport;
+import io.calplanebot.core.port.in.RunResult;
+import io.calplanebot.core.port.in.RunSyncCommand;
+import io.calplanebot.core.port.in.SyncInProgressException;
+import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.SyncState;
+import io.calplanebot.core.port.in.SyncStatus;
+import io.calplanebot.core.port.in.SyncTicket;
+import io.calplanebot.core.port.out.SyncListener;
+import io.calplanebot.core.testing.Issues;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.calplanebot.core.sync.ServiceHarness.MOB;
+import static io.calplanebot.core.sync.ServiceHarness.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SyncServiceStatusTest {
+    private final ServiceHarness h = new ServiceHarness();
+
+    private Issue put(int seq) {
+        return h.put(Issues.anIssue().withSequenceId(seq).build());
+    }
+
+    @Test
+    void status_isIdleWithNothingToReport_beforeTheFirstRun() {
+        SyncStatus status = h.service().status();
+        assertThat(status.state()).isEqualTo(SyncState.IDLE);
+        assertThat(status.lastRun()).isEmpty();
+        assertThat(status.nextRun()).isEmpty();
+        assertThat(status.queueLength()).isZero();
+    }
+
+    @Test
+    void status_reportsTheLastRun_withStartDurationResultAndCounts() {
+        put(1);
+        put(2);
+        Instant start = h.clock.instant();
+        SyncService service = h.builder().listener(new SyncListener() {
+            @Override
+            public void actionCompleted(ActionOutcome outcome) {
+                h.clock.advance(Duration.ofMillis(1500));
+            }
+        }).build();
+
+        SyncReport report = service.runFullSync(RunSyncCommand.everything());
+
+        SyncStatus status = service.status();
+        assertThat(status.state()).isEqualTo(SyncState.IDLE);
+        assertThat(status.lastRun()).contains(report);
+        assertThat(report.startedAt()).isEqualTo(start);
+        assertThat(report.duration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(report.result()).isEqualTo(RunResult.SUCCESS);
+        assertThat(report.counts().created()).isEqualTo(2);
+        assertThat(report.errors()).isEmpty();
+        assertThat(service.health().lastSync()).contains(start.plusSeconds(3));
+    }
+
+    @Test
+    void status_isError_afterAPartialRun_andIdleAgainAfterASuccess() {
+        put(1);
+        SyncService service = h.service();
+        h.store.failNextWrites(1);
+
+        SyncReport partial = service.runFullSync(RunSyncCommand.everything());
+
+        assertThat(partial.result()).isEqualTo(RunResult.PARTIAL);
+        assertThat(service.status().state()).isEqualTo(SyncState.ERROR);
+        assertThat(service.status().lastRun().orElseThrow().errors()).isNotEmpty();
+
+        service.runFullSync(RunSyncCommand.everything());
+        assertThat(service.status().state()).isEqualTo(SyncState.IDLE);
+    }
+
+    @Test
+    void status_isError_afterAFailedRun() {
+        SyncService service = h.service();
+        h.source.setDown(true);
+
+        service.runFullSync(RunSyncCommand.everything());
+
+        assertThat(service.status().state()).isEqualTo(SyncState.ERROR);
+        assertThat(service.status().lastRun().orElseThrow().result()).isEqualTo(RunResult.FAILED);
+    }
+
+    @Test
+    void status_showsTheNextRunAndTheQueueLength() {
+        SyncService service = h.service();
+        Instant next = h.clock.instant().plusSeconds(300);
+        service.scheduleNextRun(Optional.of(next));
+        service.reportQueueLengthFrom(() -> 4);
+
+        assertThat(service.status().nextRun()).contains(next);
+        assertThat(service.status().queueLength()).isEqualTo(4);
+
+        service.scheduleNextRun(Optional.empty());
+        assertThat(service.status().nextRun()).isEmpty();
+    }
+
+    @Test
+    void dryRun_leavesTheStatusAndCountersAlone() {
+        put(1);
+        SyncService service = h.service();
+
+        service.runFullSync(RunSyncCommand.dryRunOfEverything());
+
+        assertThat(service.status().lastRun()).isEmpty();
+        assertThat(service.health().eventsCreated()).isZero();
+        assertThat(service.health().projectsSynced()).isZero();
+    }
+
+    @Test
+    void health_countsProjectsAndEvents_acrossRunsAndAppliedChanges() {
+        Issue a = put(1);
+        Issue b = put(2);
+        h.put(Issues.anIssue().inProject(WEB).withSequenceId(1).build());
+        SyncService service = h.service();
+        service.runFullSync(RunSyncCommand.everything());
+        h.put(a.withName("Renamed"));
+        h.source.remove(b.id());
+        service.runFullSync(RunSyncCommand.everything());
+        Issue c = put(3);
+
+        service.apply(new IssueChanged(ChangeAction.CREATED, c.id(), MOB.id(), Optional.empty()));
+
+        HealthReport health = service.health();
+        assertThat(health.eventsCreated()).isEqualTo(4);
+        assertThat(health.eventsUpdated()).isEqualTo(1);
+        assertThat(health.eventsDeleted()).isEqualTo(1);
+        assertThat(health.projectsSynced()).isEqualTo(2);
+        assertThat(health.syncState()).isEqualTo(SyncState.IDLE);
+    }
+
+    @Test
+    void health_leavesOutProjectsThatFailed() {
+        put(1);
+        h.put(Issues.anIssue().inProject(WEB).build());
+        h.source.failListing(WEB.id(), true);
+        SyncService service = h.service();
+
+        service.runFullSync(RunSyncCommand.everything());
+
+        assertThat(service.health().projectsSynced()).isEqualTo(1);
+    }
+
+    @Test
+    void health_reportsBothConnectionsHealthy_whenBothPeersAnswer() {
+        HealthReport health = h.service().health();
+        assertThat(health.calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
+        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
+        assertThat(health.healthy()).isTrue();
+        assertThat(health.lastSync()).isEmpty();
+    }
+
+    @Test
+    void health_reportsTheCalendarUnhealthy_whenItIsDown() {
+        h.store.setDown(true);
+        HealthReport health = h.service().health();
+        assertThat(health.calendarConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
+        assertThat(health.healthy()).isFalse();
+    }
+
+    @Test
+    void health_reportsTheIssueSourceUnhealthy_whenItIsDown() {
+        h.source.setDown(true);
+        HealthReport health = h.service().health();
+        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+        assertThat(health.healthy()).isFalse();
+    }
+
+    @Test
+    void health_checksAgain_onlyAfterTheCheckInterval() {
+        SyncService service = h.service();
+        assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
+        h.store.setDown(true);
+
+        assertThat(service.health().calendarConnection()).as("remembered").isEqualTo(ConnectionState.HEALTHY);
+        h.clock.advance(Duration.ofSeconds(30));
+        assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+
+        h.store.setDown(false);
+        h.clock.advance(Duration.ofSeconds(30));
+        assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
+    }
+
+    @Test
+    void health_learnsFromASyncThatTheIssueSourceIsDown() {
+        SyncService service = h.service();
+        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
+        h.source.setDown(true);
+
+        service.runFullSync(RunSyncCommand.everything());
+
+        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+    }
+
+    @Test
+    void runFullSync_refusesASecondRun_whileOneIsRunning() throws Exception {
+        put(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedIssueSource blocking = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
+            entered.countDown();
+            await(release);
+        });
+        SyncService service = h.builder(blocking).build();
+
+        CompletableFuture<SyncReport> first = CompletableFuture.supplyAsync(
+                () -> service.runFullSync(RunSyncCommand.everything()));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(service.status().state()).isEqualTo(SyncState.RUNNING);
+            assertThat(service.isRunning()).isTrue();
+            assertThatThrownBy(() -> service.runFullSync(RunSyncCommand.everything()))
+                    .isInstanceOf(SyncInProgressException.class).hasMessageContaining("already running");
+            assertThatThrownBy(() -> service.triggerFullSync(RunSyncCommand.dryRunOfEverything()))
+                    .isInstanceOf(SyncInProgressException.class);
+        } finally {
+            release.countDown();
+        }
+
+        SyncReport report = first.get(5, TimeUnit.SECONDS);
+        assertThat(report.counts().created()).isEqualTo(1);
+        assertThat(service.status().state()).isEqualTo(SyncState.IDLE);
+        assertThat(service.runFullSync(RunSyncCommand.everything()).result()).isEqualTo(RunResult.SUCCESS);
+    }
+
+    @Test
+    void triggerFullSync_runsInTheBackground_andRefusesASecondTriggerUntilItEnds() {
+        put(1);
+        List<Runnable> queued = new ArrayList<>();
+        SyncService service = h.serviceWith(queued::add);
+
+        SyncTicket ticket = service.triggerFullSync(RunSyncCommand.everything());
+
+        assertThat(ticket.acceptedAt()).isEqualTo(h.clock.instant());
+        assertThat(service.status().state()).isEqualTo(SyncState.RUNNING);
+        assertThatThrownBy(() -> service.triggerFullSync(RunSyncCommand.everything()))
+                .isInstanceOfSatisfying(SyncInProgressException.class,
+                        e -> assertThat(e.runningSyncId()).isEqualTo(ticket.syncId()));
+        assertThat(queued).hasSize(1);
+        assertThat(h.store.writes()).isZero();
+
+        queued.get(0).run();
+
+        assertThat(service.status().state()).isEqualTo(SyncState.IDLE);
+        assertThat(service.status().lastRun().orElseThrow().syncId()).isEqualTo(ticket.syncId());
+        assertThat(h.store.writes()).isEqualTo(1);
+        assertThat(service.triggerFullSync(RunSyncCommand.everything()).syncId()).isNotEqualTo(ticket.syncId());
+    }
+
+    @Test
+    void triggerFullSync_releasesTheRun_whenTheExecutorRejectsIt() {
+        SyncService service = h.serviceWith(r -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        });
+
+        assertThatThrownBy(() -> service.triggerFullSync(RunSyncCommand.everything()))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(service.isRunning()).isFalse();
+    }
+
+    @Test
+    void triggerFullSync_recordsAFailedRun_whenSomethingUnexpectedBreaksInTheBackground() {
+        put(1);
+        ScriptedIssueSource broken = new ScriptedIssueSource(h.source).beforeListIssues(() -> {
+            throw new NullPointerException();
+        });
+        List<Runnable> queued = new ArrayList<>();
+        SyncService service = h.builder(broken).background(queued::add).build();
+        service.triggerFullSync(RunSyncCommand.everything());
+
+        queued.get(0).run();
+
+        assertThat(service.status().state()).isEqualTo(SyncState.ERROR);
+        assertThat(service.status().lastRun().orElseThrow().errors())
+                .anySatisfy(e -> assertThat(e).contains("NullPointerException"));
+    }
+
+    @Test
+    void listener_hearsTheStartAndTheEndOfARun() {
+        put(1);
+        List<String> heard = new ArrayList<>();
+        SyncService service = h.builder().listener(new SyncListener() {
+            @Override
+            public void syncStarted(String syncId, boolean dryRun) {
+                heard.add("started " + dryRun);
+            }
+
+            @Override
+            public void actionCompleted(ActionOutcome outcome) {
+                heard.add(outcome.outcome().name());
+            }
+
+            @Override
+            public void syncFinished(SyncReport report) {
+                heard.add("finished " + report.result());
+            }
+        }).build();
+
+        service.runFullSync(new RunSyncCommand(Set.of(), false, false));
+
+        assertThat(heard).containsExactly("started false", "CREATED", "finished SUCCESS");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
