@@ -1,0 +1,104 @@
+package io.calplanebot.adapter.plane.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.calplanebot.adapter.plane.json.PlaneDates;
+import io.calplanebot.core.domain.webhook.WebhookRejectedException;
+import io.calplanebot.core.domain.webhook.WebhookRejectedException.Reason;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Reads fields of a webhook body, rejecting with the field's JSON path when one is missing or malformed. */
+public final class WebhookFields {
+    private WebhookFields() {
+    }
+
+    static boolean absent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    /** A required non-blank string. */
+    public static String requiredText(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (absent(node)) {
+            throw WebhookRejectedException.missingField(path);
+        }
+        if (!node.isTextual()) {
+            throw invalidField(path, "must be a string");
+        }
+        if (node.asText().isBlank()) {
+            throw WebhookRejectedException.missingField(path);
+        }
+        return node.asText();
+    }
+
+    /** A required JSON object. */
+    public static JsonNode requiredObject(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (absent(node)) {
+            throw WebhookRejectedException.missingField(path);
+        }
+        if (!node.isObject()) {
+            throw invalidField(path, "must be a JSON object");
+        }
+        return node;
+    }
+
+    /**
+     * An id given either as a string (Plane: {@code "project": "<uuid>"}) or as an object with an {@code id} (the
+     * spec: {@code "project": {"id": …}}); empty when absent.
+     */
+    public static Optional<String> reference(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (absent(node)) {
+            return Optional.empty();
+        }
+        if (node.isObject()) {
+            return Optional.of(requiredText(node, "id", path + ".id"));
+        }
+        if (!node.isTextual()) {
+            throw invalidField(path, "must be an id string or an object with an id");
+        }
+        if (node.asText().isBlank()) {
+            throw WebhookRejectedException.missingField(path);
+        }
+        return Optional.of(node.asText());
+    }
+
+    /** Checks an optional {@code YYYY-MM-DD} date. */
+    public static void checkDate(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (absent(node)) {
+            return;
+        }
+        if (!node.isTextual()) {
+            throw WebhookRejectedException.invalidDate(path);
+        }
+        try {
+            PlaneDates.date(node.asText());
+        } catch (DateTimeException e) {
+            throw WebhookRejectedException.invalidDate(path);
+        }
+    }
+
+    /** Reads an optional ISO-8601 datetime. */
+    public static Optional<Instant> dateTime(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (absent(node)) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw WebhookRejectedException.invalidDate(path);
+        }
+        try {
+            return Optional.of(PlaneDates.dateTime(node.asText()));
+        } catch (DateTimeException | ArithmeticException e) {
+            throw WebhookRejectedException.invalidDate(path);
+        }
+    }
+
+    public static WebhookRejectedException invalidField(String path, String problem) {
+        return new WebhookRejectedException(Reason.INVALID_FIELD, "Invalid field " + path + ": " + problem, path);
+    }
+}
