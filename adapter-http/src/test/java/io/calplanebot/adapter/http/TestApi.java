@@ -95,6 +95,18 @@ final class TestApi implements AutoCloseable {
         return post(path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), all);
     }
 
+    /** Sends bytes the HTTP client would refuse to send, and reads the whole raw answer. */
+    String rawExchange(String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         api.stop();
