@@ -244,10 +244,21 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
                 return all;
             }
             List<Project> chosen = new ArrayList<>();
+            Set<String> unmatched = new java.util.TreeSet<>(command.projects());
             for (Project project : all) {
-                if (command.projects().contains(project.id()) || command.projects().contains(project.identifier())) {
+                boolean wanted = false;
+                for (String name : command.projects()) {
+                    if (name.strip().equals(project.id()) || name.strip().equalsIgnoreCase(project.identifier())) {
+                        wanted = true;
+                        unmatched.remove(name);
+                    }
+                }
+                if (wanted) {
                     chosen.add(project);
                 }
+            }
+            for (String name : unmatched) {
+                errors.add("No mirrored project has the identifier or id '" + name + "'");
             }
             return chosen;
         }

@@ -102,6 +102,28 @@ class SyncServiceFullSyncTest {
     }
 
     @Test
+    void fullSync_withAProjectFilter_matchesIdentifiersWhateverTheirCase() {
+        h.put(issue("WEB", 1));
+        h.put(issue("MOB", 1));
+
+        SyncReport report = service.runFullSync(new RunSyncCommand(Set.of("web"), false, false));
+
+        assertThat(report.result()).isEqualTo(RunResult.SUCCESS);
+        assertThat(report.projects()).extracting(ProjectResult::identifier).containsExactly("WEB");
+    }
+
+    @Test
+    void fullSync_withAProjectFilter_reportsNamesThatMatchNoProject() {
+        h.put(issue("WEB", 1));
+
+        SyncReport report = service.runFullSync(new RunSyncCommand(Set.of("WEB", "NOPE"), false, false));
+
+        assertThat(report.result()).isEqualTo(RunResult.PARTIAL);
+        assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e).contains("'NOPE'"));
+        assertThat(h.owned(WEB)).hasSize(1);
+    }
+
+    @Test
     void fullSync_movesTheEvent_whenTheIssueMovesToAnotherProject() {
         Issue issue = h.put(issue("MOB", 5));
         sync();
