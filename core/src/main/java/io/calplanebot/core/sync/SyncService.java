@@ -196,7 +196,8 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
                 projects = selected(all);
                 sourceHealth.observed(true);
             } catch (IssueSourceException e) {
-                sourceHealth.observed(e.reason() != IssueSourceException.Reason.UNREACHABLE);
+                sourceHealth.observed(e.reason() != IssueSourceException.Reason.UNREACHABLE
+                        && e.reason() != IssueSourceException.Reason.AUTHENTICATION);
                 errors.add("Could not list projects: " + e.getMessage());
                 return report(RunResult.FAILED);
             }
@@ -273,7 +274,8 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
                 calendarExists.putIfAbsent(calendar, !command.dryRun() || found.isPresent());
                 storeHealth.observed(true);
             } catch (CalendarStoreException e) {
-                storeHealth.observed(e.reason() != CalendarStoreException.Reason.UNREACHABLE);
+                storeHealth.observed(e.reason() != CalendarStoreException.Reason.UNREACHABLE
+                        && e.reason() != CalendarStoreException.Reason.AUTHENTICATION);
                 fail(project, "-", 0, 0, "Could not prepare the calendar of project " + project.identifier()
                         + ": " + e.getMessage());
                 return;

@@ -13,6 +13,7 @@ import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 import io.calplanebot.core.port.in.SyncTicket;
+import io.calplanebot.core.port.out.IssueSourceException;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.Issues;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,30 @@ class SyncServiceStatusTest {
         service.runFullSync(RunSyncCommand.everything());
 
         assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+    }
+
+    @Test
+    void health_reportsTheIssueSourceUnhealthy_whenASyncMeetsARejectedCredential() {
+        ScriptedIssueSource rejecting = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
+            throw new IssueSourceException(IssueSourceException.Reason.AUTHENTICATION, "the API key was rejected");
+        });
+        SyncService service = h.builder(rejecting).build();
+
+        service.runFullSync(RunSyncCommand.everything());
+
+        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+    }
+
+    @Test
+    void health_keepsTheIssueSourceHealthy_whenItOnlyAskedToSlowDown() {
+        ScriptedIssueSource limited = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
+            throw new IssueSourceException(IssueSourceException.Reason.RATE_LIMITED, "slow down");
+        });
+        SyncService service = h.builder(limited).build();
+
+        service.runFullSync(RunSyncCommand.everything());
+
+        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
     }
 
     @Test
