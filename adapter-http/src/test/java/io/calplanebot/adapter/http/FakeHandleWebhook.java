@@ -20,7 +20,8 @@ import java.util.function.Function;
  * makes it throw the rejections the real decoder throws for bad JSON, missing fields and bad dates.
  */
 final class FakeHandleWebhook implements HandleWebhookUseCase {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     final List<RawWebhook> received = new CopyOnWriteArrayList<>();
     volatile Function<RawWebhook, WebhookReceipt> answer;

@@ -26,6 +26,8 @@ import java.util.Map;
 public final class WebhookRoutes {
     /** The largest webhook body accepted: 1 MiB. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** How much of an oversized body is read and dropped so that the client still gets its 413. */
+    private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
 
     private final HandleWebhookUseCase webhooks;
     private final RateLimitGuard guard;
@@ -56,13 +58,13 @@ public final class WebhookRoutes {
 
     private static byte[] readBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_BODY_BYTES) {
+                throw tooLarge(in, declared);
+            }
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw tooLarge();
+                throw tooLarge(in, declared);
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
@@ -71,6 +73,22 @@ public final class WebhookRoutes {
             }
             throw new ApiError(ErrorCode.BAD_REQUEST, "The request body could not be read");
         }
+    }
+
+    /**
+     * Reads and drops the rest of a moderately oversized body first, so that the client, still sending, receives
+     * the 413 instead of a reset connection. A body declared larger than {@link #MAX_DRAIN_BYTES} is not read:
+     * the answer is sent and the connection closed.
+     */
+    private static ApiError tooLarge(InputStream in, long declared) throws IOException {
+        if (declared <= MAX_DRAIN_BYTES) {
+            long drained = 0;
+            long skipped;
+            while (drained < MAX_DRAIN_BYTES && (skipped = in.skip(MAX_DRAIN_BYTES - drained)) > 0) {
+                drained += skipped;
+            }
+        }
+        return tooLarge();
     }
 
     private static ApiError tooLarge() {
