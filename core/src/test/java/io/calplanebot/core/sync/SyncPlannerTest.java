@@ -12,6 +12,8 @@ import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.testing.Events;
 import io.calplanebot.core.testing.Issues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -221,29 +223,12 @@ class SyncPlannerTest {
         assertThat(plan.refusal()).isEmpty();
     }
 
-    @Test
-    void plan_allowsTenDeletesOfTwelve() {
-        assertDeletes(12, 10, false);
-    }
-
-    @Test
-    void plan_refusesElevenDeletesOfTwenty_becauseThatIsMoreThanHalf() {
-        assertDeletes(20, 11, true);
-    }
-
-    @Test
-    void plan_refusesElevenDeletesOfTwentyOne() {
-        assertDeletes(21, 11, true);
-    }
-
-    @Test
-    void plan_allowsElevenDeletesOfTwentyTwo_becauseThatIsExactlyHalf() {
-        assertDeletes(22, 11, false);
-    }
-
-    @Test
-    void plan_allowsDeletingEveryOneOfTenEvents() {
-        assertDeletes(10, 10, false);
+    /** More than half of the owned events and more than ten of them: refused. */
+    @ParameterizedTest(name = "{1} deletes of {0} refused: {2}")
+    @CsvSource({"12, 10, false", "20, 11, true", "21, 11, true", "22, 11, false", "10, 10, false", "11, 11, true",
+            "24, 12, false", "23, 12, true"})
+    void plan_refusesDeletions_onlyAboveHalfAndAboveTen(int owned, int deletes, boolean refused) {
+        assertDeletes(owned, deletes, refused);
     }
 
     @Test

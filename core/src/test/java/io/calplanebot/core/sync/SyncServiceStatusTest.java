@@ -17,6 +17,8 @@ import io.calplanebot.core.port.out.IssueSourceException;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.Issues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -213,28 +215,17 @@ class SyncServiceStatusTest {
         assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
     }
 
-    @Test
-    void health_reportsTheIssueSourceUnhealthy_whenASyncMeetsARejectedCredential() {
-        ScriptedIssueSource rejecting = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
-            throw new IssueSourceException(IssueSourceException.Reason.AUTHENTICATION, "the API key was rejected");
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"AUTHENTICATION, UNHEALTHY", "UNREACHABLE, UNHEALTHY", "RATE_LIMITED, HEALTHY"})
+    void health_judgesTheIssueSource_byTheFailureASyncMet(IssueSourceException.Reason reason, ConnectionState state) {
+        ScriptedIssueSource failing = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
+            throw new IssueSourceException(reason, "listing projects failed");
         });
-        SyncService service = h.builder(rejecting).build();
+        SyncService service = h.builder(failing).build();
 
         service.runFullSync(RunSyncCommand.everything());
 
-        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
-    }
-
-    @Test
-    void health_keepsTheIssueSourceHealthy_whenItOnlyAskedToSlowDown() {
-        ScriptedIssueSource limited = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
-            throw new IssueSourceException(IssueSourceException.Reason.RATE_LIMITED, "slow down");
-        });
-        SyncService service = h.builder(limited).build();
-
-        service.runFullSync(RunSyncCommand.everything());
-
-        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
+        assertThat(service.health().issueSourceConnection()).isEqualTo(state);
     }
 
     @Test
