@@ -1,23 +1,13 @@
 package io.calplanebot.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorRoutesIT {
-    private final TestApi t = TestApi.roomy();
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
-
+class ErrorRoutesIT extends SharedServer {
     @Test
     void unknownPath_answers404NotFound_inTheErrorModel() {
         ErrorModel.assertError(t.get("/nope"), 404, "NOT_FOUND");

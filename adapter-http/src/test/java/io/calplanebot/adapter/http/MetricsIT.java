@@ -1,20 +1,10 @@
 package io.calplanebot.adapter.http;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsIT {
-    private final TestApi t = TestApi.roomy();
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
-
+class MetricsIT extends SharedServer {
     @Test
     void metrics_exposeTheAppsRegistry_asPrometheusText() {
         t.registry.counter("calplanebot_test_marker").increment();

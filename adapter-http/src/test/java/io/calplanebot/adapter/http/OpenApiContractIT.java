@@ -13,10 +13,8 @@ import io.calplanebot.core.port.in.SyncStatus;
 import io.calplanebot.core.port.in.WebhookReceipt;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.IssueSourceException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +32,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document served at /openapi.json must describe exactly the routes and answers of the real server. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenApiContractIT {
+class OpenApiContractIT extends SharedServer {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
     private static final String PAYLOAD = WebhookEndpointIT.SPEC_PAYLOAD;
 
@@ -45,15 +42,9 @@ class OpenApiContractIT {
     private final Set<String> codesSeen = new TreeSet<>();
 
     @BeforeEach
-    void reset() {
-        t.reset();
+    void readTheDocument() {
         document = t.get("/openapi.json").json();
         checker = new SchemaChecker(document);
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
     }
 
     @Test

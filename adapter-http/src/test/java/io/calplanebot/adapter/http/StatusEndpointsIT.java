@@ -10,10 +10,7 @@ import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,20 +19,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatusEndpointsIT {
-    private final TestApi t = TestApi.roomy();
-
-    @BeforeEach
-    void reset() {
-        t.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
-
+class StatusEndpointsIT extends SharedServer {
     @Test
     void root_answersServiceInfo_withUptimeFromTheClock() {
         JsonNode json = t.get("/").json();

@@ -5,30 +5,14 @@ import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncInProgressException;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.IssueSourceException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SyncEndpointIT {
+class SyncEndpointIT extends SharedServer {
     private static final String TOKEN = "t0ken-for-tests-0123456789";
-
-    private final TestApi t = TestApi.roomy();
-
-    @BeforeEach
-    void reset() {
-        t.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
 
     @Test
     void trigger_startsAFullSyncOfEverything_andAnswersTheTicket() {

@@ -8,11 +8,10 @@ import io.calplanebot.core.port.in.WebhookReceipt;
 import io.calplanebot.core.port.in.WebhookReceipt.Disposition;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.IssueSourceException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
@@ -20,27 +19,15 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookEndpointIT {
+class WebhookEndpointIT extends SharedServer {
     static final String SPEC_PAYLOAD = "{\"action\":\"created\",\"data\":{\"id\":\"issue-uuid\",\"name\":\"Issue title\","
             + "\"target_date\":\"2025-12-27\",\"sequence_id\":42,\"priority\":\"high\","
             + "\"project\":{\"id\":\"project-uuid\",\"name\":\"My Project\",\"identifier\":\"MP\"}}}";
     private static final int MIB = 1024 * 1024;
-
-    private final TestApi t = TestApi.roomy();
-
-    @BeforeEach
-    void reset() {
-        t.reset();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
-    }
 
     @Test
     void accepted_answersProcessed_withIssueIdAndAction() {
@@ -212,32 +199,29 @@ class WebhookEndpointIT {
         assertThat(t.webhooks.received).isEmpty();
     }
 
-    @Test
-    void calendarServerUnreachable_answers503CaldavConnectionError() {
-        t.webhooks.fail(new CalendarStoreException(CalendarStoreException.Reason.UNREACHABLE, "dav.example: timeout"));
-
-        JsonNode json = ErrorModel.assertError(t.postJson("/webhooks/plane", SPEC_PAYLOAD), 503, "CALDAV_CONNECTION_ERROR");
-
-        assertThat(json.path("details").path("reason").asText()).isEqualTo("unreachable");
+    static Stream<Arguments> upstreamFailures() {
+        return Stream.of(
+                Arguments.of(new CalendarStoreException(CalendarStoreException.Reason.UNREACHABLE, "dav.example: timeout"),
+                        503, "CALDAV_CONNECTION_ERROR", "unreachable"),
+                Arguments.of(new CalendarStoreException(CalendarStoreException.Reason.AUTHENTICATION, "rejected user bob"),
+                        502, "CALDAV_CONNECTION_ERROR", "authentication"),
+                Arguments.of(new IssueSourceException(IssueSourceException.Reason.UNREACHABLE, "plane down for bob"),
+                        502, "PLANE_API_ERROR", "unreachable"),
+                Arguments.of(new IssueSourceException(IssueSourceException.Reason.RATE_LIMITED, "bob hit the limit"),
+                        502, "PLANE_API_ERROR", "rate_limited"));
     }
 
-    @Test
-    void calendarServerRefusing_answers502CaldavConnectionError() {
-        t.webhooks.fail(new CalendarStoreException(CalendarStoreException.Reason.AUTHENTICATION, "rejected user bob"));
+    @ParameterizedTest
+    @MethodSource("upstreamFailures")
+    void upstreamFailure_answersItsCode_withTheReason_butNotTheUpstreamMessage(RuntimeException failure, int status,
+                                                                             String code, String reason) {
+        t.webhooks.fail(failure);
 
         Answer answer = t.postJson("/webhooks/plane", SPEC_PAYLOAD);
 
-        ErrorModel.assertError(answer, 502, "CALDAV_CONNECTION_ERROR");
+        JsonNode json = ErrorModel.assertError(answer, status, code);
+        assertThat(json.path("details").path("reason").asText()).isEqualTo(reason);
         assertThat(answer.body()).doesNotContain("bob");
-    }
-
-    @Test
-    void planeFailure_answers502PlaneApiError() {
-        t.webhooks.fail(new IssueSourceException(IssueSourceException.Reason.UNREACHABLE, "plane down"));
-
-        JsonNode json = ErrorModel.assertError(t.postJson("/webhooks/plane", SPEC_PAYLOAD), 502, "PLANE_API_ERROR");
-
-        assertThat(json.path("details").path("reason").asText()).isEqualTo("unreachable");
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.calplanebot.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error model, never a 5xx and never a success. The fake use case rejects bad JSON the way the real decoder does;
  * content type, size and emptiness are the adapter's own checks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookFuzzIT {
+class WebhookFuzzIT extends SharedServer {
     private static final long SEED = 20251227L;
     private static final String VALID = WebhookEndpointIT.SPEC_PAYLOAD;
 
-    private final TestApi t = TestApi.roomy();
-
     @BeforeEach
     void decodeLikeTheRealDecoder() {
-        t.reset();
         t.webhooks.decodingLikeTheRealDecoder();
-    }
-
-    @AfterAll
-    void stop() {
-        t.close();
     }
 
     @Test

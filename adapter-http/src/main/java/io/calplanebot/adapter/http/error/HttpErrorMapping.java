@@ -52,30 +52,35 @@ public final class HttpErrorMapping {
 
     private void webhookRejected(WebhookRejectedException e, Context ctx) {
         String message = capped(e.getMessage());
-        Map<String, Object> details = new LinkedHashMap<>();
-        e.field().ifPresent(field -> details.put("field", field));
         switch (e.reason()) {
             case INVALID_SIGNATURE:
                 errors.write(ctx, 401, ErrorCode.INVALID_SIGNATURE, message, Map.of());
                 return;
             case MALFORMED_JSON:
-                errors.write(ctx, 400, ErrorCode.INVALID_JSON, message, details);
+                errors.write(ctx, 400, ErrorCode.INVALID_JSON, message, fieldDetails(e, null));
                 return;
             case MISSING_FIELD:
-                details.put("reason", "missing");
-                errors.write(ctx, 422, ErrorCode.MISSING_REQUIRED_FIELD, message, details);
+                errors.write(ctx, 422, ErrorCode.MISSING_REQUIRED_FIELD, message, fieldDetails(e, "missing"));
                 return;
             case INVALID_DATE:
-                details.put("reason", "invalid_date");
-                errors.write(ctx, 422, ErrorCode.INVALID_DATE_FORMAT, message, details);
+                errors.write(ctx, 422, ErrorCode.INVALID_DATE_FORMAT, message, fieldDetails(e, "invalid_date"));
                 return;
             case INVALID_FIELD:
-                details.put("reason", "invalid_value");
-                errors.write(ctx, 422, ErrorCode.VALIDATION_ERROR, message, details);
+                errors.write(ctx, 422, ErrorCode.VALIDATION_ERROR, message, fieldDetails(e, "invalid_value"));
                 return;
             default:
                 throw new AssertionError(e.reason());
         }
+    }
+
+    /** The spec's {@code details}: {@code field} (when the rejection names one) and {@code reason}. */
+    private static Map<String, Object> fieldDetails(WebhookRejectedException e, String reason) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        e.field().ifPresent(field -> details.put("field", field));
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        return details;
     }
 
     private void calendarStore(CalendarStoreException e, Context ctx) {
