@@ -1,0 +1,22 @@
+package io.calplanebot.adapter.caldav;
+
+import java.util.Locale;
+
+/** How the CalDAV server wants credentials. */
+public enum AuthType {
+    /** HTTP Basic, sent with every request without waiting for a challenge. */
+    BASIC,
+    /** HTTP Digest (MD5, qop=auth), answering the server's challenge. */
+    DIGEST;
+
+    /** Reads {@code basic} or {@code digest}, in any case. */
+    public static AuthType parse(String text) {
+        String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        for (AuthType type : values()) {
+            if (type.name().equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("CalDAV auth type must be basic or digest, was '" + text + "'");
+    }
+}

@@ -1,0 +1,209 @@
+package io.calplanebot.adapter.caldav;
+
+import io.calplanebot.adapter.caldav.dav.DavClient;
+import io.calplanebot.adapter.caldav.dav.DavEntry;
+import io.calplanebot.adapter.caldav.dav.DavFormatException;
+import io.calplanebot.adapter.caldav.dav.DavNames;
+import io.calplanebot.adapter.caldav.dav.DavRequest;
+import io.calplanebot.adapter.caldav.dav.DavResponse;
+import io.calplanebot.adapter.caldav.dav.DavXml;
+import io.calplanebot.adapter.caldav.dav.Hrefs;
+import io.calplanebot.adapter.caldav.dav.MultiStatus;
+import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.port.out.CalendarStoreException;
+import io.calplanebot.core.port.out.CalendarStoreException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.xml.namespace.QName;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The project calendars in a calendar home: {@code {home}/plane-{project id}/}, named {@code Plane: {name}}.
+ * Finds them (by URL, or by display name to adopt an existing one), creates them with MKCALENDAR and renames
+ * them with PROPPATCH. Properties a server ignored at creation (Xandikos keeps only the display name) are set
+ * with a PROPPATCH right after.
+ */
+final class CalendarCollections {
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarCollections.class);
+    private static final String LISTING = DavXml.propfind(DavNames.RESOURCETYPE, DavNames.DISPLAYNAME);
+    private static final String PROPERTIES = DavXml.propfind(DavNames.RESOURCETYPE, DavNames.DISPLAYNAME,
+            DavNames.CALENDAR_COLOR, DavNames.CALENDAR_DESCRIPTION);
+    /** MKCALENDAR answers meaning "something is already at that URL". */
+    private static final Set<Integer> TAKEN = Set.of(403, 405, 409);
+
+    private final DavClient dav;
+    private final StoreErrors errors;
+    private final String color;
+    /** Calendars adopted by display name, so that they are still found after the project is renamed. */
+    private final Map<String, URI> adopted = new ConcurrentHashMap<>();
+
+    CalendarCollections(DavClient dav, StoreErrors errors, String color) {
+        this.dav = dav;
+        this.errors = errors;
+        this.color = color;
+    }
+
+    /** The calendar collections directly in the home (not the home itself, inboxes or other collections). */
+    List<CalendarInfo> list(URI home) {
+        DavResponse response = dav.execute(DavRequest.propfind(home, 1, LISTING));
+        if (!response.isMultiStatus()) {
+            throw errors.failure(response, "listing the calendars in " + home);
+        }
+        List<CalendarInfo> calendars = new ArrayList<>();
+        for (DavEntry entry : parse(response).entries()) {
+            if (!Hrefs.sameResource(entry.href(), home) && entry.hasResourceType(DavNames.CALENDAR)) {
+                calendars.add(new CalendarInfo(Hrefs.asCollection(entry.href()),
+                        entry.text(DavNames.DISPLAYNAME).orElse("")));
+            }
+        }
+        return calendars;
+    }
+
+    Optional<CalendarInfo> find(URI home, Project project) {
+        List<CalendarInfo> calendars = list(home);
+        URI target = target(home, project);
+        Optional<CalendarInfo> found = byHref(calendars, target);
+        if (found.isEmpty() && adopted.containsKey(project.id())) {
+            found = byHref(calendars, adopted.get(project.id()));
+        }
+        if (found.isEmpty()) {
+            found = calendars.stream().filter(c -> sameName(c.displayName(), project.calendarName())).findFirst();
+            found.ifPresent(c -> {
+                LOG.info("adopting calendar {} named '{}' for project {}", c.href(), c.displayName(), project.id());
+                adopted.put(project.id(), c.href());
+            });
+        }
+        return found;
+    }
+
+    synchronized URI ensure(URI home, Project project) {
+        Optional<CalendarInfo> existing = find(home, project);
+        if (existing.isPresent()) {
+            CalendarInfo calendar = existing.get();
+            if (!sameName(calendar.displayName(), project.calendarName())) {
+                LOG.info("renaming calendar {} from '{}' to '{}'", calendar.href(), calendar.displayName(),
+                        project.calendarName());
+                setProperties(calendar.href(), Map.of(DavNames.DISPLAYNAME, project.calendarName()), true);
+            }
+            return calendar.href();
+        }
+        URI target = target(home, project);
+        create(target, project);
+        return target;
+    }
+
+    private void create(URI target, Project project) {
+        Map<QName, String> wanted = new LinkedHashMap<>();
+        wanted.put(DavNames.DISPLAYNAME, project.calendarName());
+        wanted.put(DavNames.CALENDAR_COLOR, color);
+        wanted.put(DavNames.CALENDAR_DESCRIPTION, description(project));
+        DavResponse response = dav.execute(DavRequest.mkcalendar(target, DavXml.mkcalendar(wanted)));
+        Optional<DavEntry> inner = response.isSuccess() ? errors.innerFailure(response) : Optional.empty();
+        boolean taken = TAKEN.contains(response.status())
+                || inner.flatMap(DavEntry::failureStatus).filter(TAKEN::contains).isPresent();
+        if (taken) {
+            LOG.info("MKCALENDAR {}: something is already there ({}); using it if it is a calendar", target,
+                    response.statusLine());
+        } else if (!response.isSuccess() || inner.isPresent()) {
+            throw errors.failure(response, "creating calendar '" + project.calendarName() + "'");
+        } else {
+            LOG.info("created calendar {} '{}'", target, project.calendarName());
+        }
+        completeProperties(target, wanted);
+    }
+
+    /** Reads the new calendar's properties back and sets what the server did not keep. */
+    private void completeProperties(URI calendar, Map<QName, String> wanted) {
+        DavResponse response = dav.execute(DavRequest.propfind(calendar, 0, PROPERTIES));
+        if (!response.isMultiStatus()) {
+            throw errors.failure(response, "reading the properties of calendar " + calendar);
+        }
+        DavEntry entry = parse(response).entry(calendar).orElseThrow(() -> new CalendarStoreException(
+                Reason.PROTOCOL, "PROPFIND " + calendar + " did not describe the calendar"));
+        if (!entry.hasResourceType(DavNames.CALENDAR)) {
+            throw new CalendarStoreException(Reason.PROTOCOL, calendar + " exists but is not a calendar;"
+                    + " move it away or configure another calendar home");
+        }
+        Map<QName, String> missing = new LinkedHashMap<>();
+        if (!sameName(entry.text(DavNames.DISPLAYNAME).orElse(""), wanted.get(DavNames.DISPLAYNAME))) {
+            missing.put(DavNames.DISPLAYNAME, wanted.get(DavNames.DISPLAYNAME));
+        }
+        for (QName cosmetic : List.of(DavNames.CALENDAR_COLOR, DavNames.CALENDAR_DESCRIPTION)) {
+            if (entry.text(cosmetic).isEmpty()) {
+                missing.put(cosmetic, wanted.get(cosmetic));
+            }
+        }
+        // One PROPPATCH per property: servers differ in which they accept (Xandikos refuses the description
+        // with 409), and a refused cosmetic property must not take the others down with it.
+        missing.forEach((name, value) -> {
+            LOG.debug("calendar {}: setting {} after MKCALENDAR", calendar, name.getLocalPart());
+            setProperties(calendar, Map.of(name, value), name.equals(DavNames.DISPLAYNAME));
+        });
+    }
+
+    /**
+     * PROPPATCH; a non-2xx answer or a non-2xx status inside the 207 is a failure. When {@code required} is false
+     * (only colour and description) the failure is logged instead of thrown.
+     */
+    private void setProperties(URI calendar, Map<QName, String> properties, boolean required) {
+        DavResponse response = dav.execute(DavRequest.proppatch(calendar, DavXml.proppatch(properties)));
+        Optional<DavEntry> inner = response.isSuccess() ? errors.innerFailure(response) : Optional.empty();
+        if (response.isSuccess() && inner.isEmpty()) {
+            return;
+        }
+        CalendarStoreException failure = inner
+                .map(e -> new CalendarStoreException(Reason.PROTOCOL, "PROPPATCH " + calendar + " answered "
+                        + response.statusLine() + " with status " + e.failureStatus().orElse(0) + " inside"
+                        + (e.description().isEmpty() ? "" : " - " + e.description())))
+                .orElseGet(() -> errors.failure(response, "setting " + names(properties) + " of " + calendar));
+        if (required) {
+            throw failure;
+        }
+        LOG.warn("calendar {}: the server did not take {}: {}", calendar, names(properties), failure.getMessage());
+    }
+
+    private MultiStatus parse(DavResponse response) {
+        try {
+            return response.multiStatus();
+        } catch (DavFormatException e) {
+            throw errors.unreadable(response, e);
+        }
+    }
+
+    /**
+     * Whether a display name read from the server is the wanted one. DAViCal hands back {@code &}, {@code <} and
+     * {@code >} still XML-escaped once ({@code &amp;amp;} on the wire), so that form counts as the same name;
+     * otherwise every sync would rename the calendar again.
+     */
+    static boolean sameName(String fromServer, String wanted) {
+        return fromServer.equals(wanted) || fromServer.equals(DavXml.escape(wanted));
+    }
+
+    static URI target(URI home, Project project) {
+        return Hrefs.childCollection(home, "plane-" + project.id());
+    }
+
+    private static Optional<CalendarInfo> byHref(List<CalendarInfo> calendars, URI href) {
+        return calendars.stream().filter(c -> Hrefs.sameResource(c.href(), href)).findFirst();
+    }
+
+    private static String description(Project project) {
+        return "Due dates of the Plane project " + project.name()
+                + (project.identifier().isEmpty() ? "" : " (" + project.identifier() + ")")
+                + ". Kept in sync by CalPlaneBot; events added by others are left alone.";
+    }
+
+    private static List<String> names(Map<QName, String> properties) {
+        List<String> names = new ArrayList<>();
+        properties.keySet().forEach(n -> names.add(n.getLocalPart()));
+        return names;
+    }
+}

@@ -1,0 +1,358 @@
+package io.calplanebot.adapter.caldav;
+
+import io.calplanebot.adapter.caldav.dav.DavEntry;
+import io.calplanebot.adapter.caldav.dav.DavNames;
+import io.calplanebot.adapter.caldav.dav.DavResponse;
+import io.calplanebot.adapter.caldav.dav.Hrefs;
+import io.calplanebot.adapter.caldav.ical.IcsFolding;
+import io.calplanebot.adapter.caldav.testing.CalDavEndpoint;
+import io.calplanebot.core.domain.CalendarEvent;
+import io.calplanebot.core.domain.CalendarId;
+import io.calplanebot.core.domain.EventIdentity;
+import io.calplanebot.core.domain.EventVersion;
+import io.calplanebot.core.domain.LocatedEvent;
+import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.domain.StoredEvent;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.CalendarStoreException;
+import io.calplanebot.core.port.out.EventAlreadyExistsException;
+import io.calplanebot.core.testing.CalendarStoreContract;
+import io.calplanebot.core.testing.Events;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The calendar store contract and the CalDAV scenarios, against one real server per subclass. The server is
+ * started once per class; every test works in calendars of its own (random project ids).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
+    protected CalDavEndpoint server;
+    protected RawCalDav raw;
+    private final List<CalDavCalendarStore> opened = new ArrayList<>();
+
+    /** Starts (or skips on) the server; called once per class. */
+    protected abstract CalDavEndpoint startServer();
+
+    protected abstract void stopServer();
+
+    /** How this server differs from the others where that is legitimate. */
+    protected abstract ServerQuirks quirks();
+
+    @BeforeAll
+    void startServerOnce() {
+        server = startServer();
+        raw = new RawCalDav(server);
+    }
+
+    @AfterAll
+    void stopServerOnce() {
+        if (raw != null) {
+            raw.close();
+        }
+        stopServer();
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(CalDavCalendarStore::close);
+        opened.clear();
+    }
+
+    @Override
+    protected CalendarStore store() {
+        return open(server.baseUrl());
+    }
+
+    @Override
+    protected void putForeignEvent(CalendarId calendar, String uid, String summary) {
+        raw.put(Hrefs.child(URI.create(calendar.value()), uid + ".ics"), ForeignEvents.allDay(uid, summary));
+    }
+
+    protected CalDavCalendarStore open(String url) {
+        return open(CalDavCalendarStore.builder(server.settings(url).withTimeouts(Duration.ofSeconds(5),
+                Duration.ofSeconds(30))).retries(2, Duration.ofMillis(50)));
+    }
+
+    protected CalDavCalendarStore open(CalDavCalendarStore.Builder builder) {
+        CalDavCalendarStore opened = builder.build();
+        this.opened.add(opened);
+        return opened;
+    }
+
+    private URI home() {
+        return Hrefs.asCollection(URI.create(server.calendarHomeUrl()));
+    }
+
+    // ---- discovery ---------------------------------------------------------------------------------------------
+
+    @Test
+    void discovery_fromTheServerRoot_findsTheCalendarHome() {
+        assertThat(open(server.rootUrl()).calendarHome()).isEqualTo(home());
+    }
+
+    @Test
+    void discovery_fromWellKnown_followsTheRedirectWithThePropfind() {
+        assertThat(open(server.rootUrl() + ".well-known/caldav").calendarHome()).isEqualTo(home());
+    }
+
+    @Test
+    void discovery_fromTheServiceUrl_findsTheCalendarHome() {
+        assertThat(open(server.baseUrl()).calendarHome()).isEqualTo(home());
+    }
+
+    @Test
+    void discovery_fromThePrincipalUrl_findsTheCalendarHome() {
+        assertThat(open(server.principalUrl()).calendarHome()).isEqualTo(home());
+    }
+
+    @Test
+    void discovery_fromTheCalendarHomeUrl_keepsIt() {
+        CalDavCalendarStore home = open(server.calendarHomeUrl());
+        assertThat(home.calendarHome()).isEqualTo(home());
+        assertThat(home.isSingleCalendar()).isFalse();
+    }
+
+    @Test
+    void discovery_fromACalendarUrl_putsEveryProjectIntoThatCalendar() {
+        URI shared = Hrefs.childCollection(home(), "shared-" + UUID.randomUUID());
+        raw.mkcalendar(shared, "Team deadlines");
+        CalDavCalendarStore single = open(shared.toString().replaceAll("/$", ""));
+        Project other = new Project(UUID.randomUUID().toString(), "OTH", "Other");
+
+        CalendarId first = single.ensureCalendar(project);
+        CalendarId second = single.ensureCalendar(other);
+        CalendarEvent a = event("[1] In the shared calendar");
+        CalendarEvent b = event("[2] Also there");
+        single.create(first, a);
+        single.create(second, b);
+
+        assertThat(single.isSingleCalendar()).isTrue();
+        assertThat(first).isEqualTo(second).isEqualTo(new CalendarId(shared.toString()));
+        assertThat(single.findCalendar(other)).contains(first);
+        assertThat(single.listOwnedEvents(first)).extracting(StoredEvent::uid).containsExactlyInAnyOrder(a.uid(), b.uid());
+        assertThat(single.findEventsByUid(b.uid())).extracting(LocatedEvent::calendar).containsExactly(first);
+        assertThat(raw.text(shared, DavNames.DISPLAYNAME)).contains("Team deadlines");
+    }
+
+    // ---- calendars -----------------------------------------------------------------------------------------------
+
+    @Test
+    void ensureCalendar_createsPlaneCalendar_withDisplayNameColorAndDescription() {
+        CalendarId calendar = store.ensureCalendar(project);
+
+        URI url = URI.create(calendar.value());
+        DavEntry properties = raw.properties(url);
+        assertThat(url).isEqualTo(Hrefs.childCollection(home(), "plane-" + project.id()));
+        assertThat(properties.hasResourceType(DavNames.CALENDAR)).isTrue();
+        assertThat(properties.text(DavNames.DISPLAYNAME)).contains("Plane: " + project.name());
+        assertThat(properties.text(DavNames.CALENDAR_COLOR)).hasValueSatisfying(c -> assertThat(c).startsWith("#3A6FD8"));
+        if (quirks().keepsCalendarDescription()) {
+            assertThat(properties.text(DavNames.CALENDAR_DESCRIPTION))
+                    .hasValueSatisfying(d -> assertThat(d).contains(project.name()));
+        } else {
+            assertThat(properties.text(DavNames.CALENDAR_DESCRIPTION)).isEmpty();
+        }
+    }
+
+    @Test
+    void ensureCalendar_renamesTheCalendar_whenTheProjectIsRenamed() {
+        CalendarId calendar = store.ensureCalendar(project);
+        Project renamed = new Project(project.id(), project.identifier(), "Renamed – 🚀 Ünïcödé & <more>");
+
+        CalendarId after = store.ensureCalendar(renamed);
+
+        assertThat(after).isEqualTo(calendar);
+        String expected = quirks().escapesDisplayNames()
+                ? renamed.calendarName().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                : renamed.calendarName();
+        assertThat(raw.text(URI.create(calendar.value()), DavNames.DISPLAYNAME)).contains(expected);
+        assertThat(store.findCalendar(renamed)).contains(calendar);
+    }
+
+    @Test
+    void ensureCalendar_adoptsAnExistingCalendarNamedForTheProject() {
+        URI existing = Hrefs.childCollection(home(), "made-by-hand-" + UUID.randomUUID());
+        raw.mkcalendar(existing, project.calendarName());
+
+        CalendarId calendar = store.ensureCalendar(project);
+
+        assertThat(calendar.value()).isEqualTo(existing.toString());
+        assertThat(members(home())).doesNotContain(Hrefs.childCollection(home(), "plane-" + project.id()));
+    }
+
+    @Test
+    void findCalendar_neverCreatesACalendar() {
+        assertThat(store.findCalendar(project)).isEmpty();
+        assertThat(members(home())).doesNotContain(Hrefs.childCollection(home(), "plane-" + project.id()));
+    }
+
+    // ---- events --------------------------------------------------------------------------------------------------
+
+    @Test
+    void create_andUpdate_returnTheVersionsTheServerReports() {
+        CalendarId calendar = store.ensureCalendar(project);
+        CalendarEvent event = event("[1] Versions");
+
+        Optional<EventVersion> created = store.create(calendar, event);
+        StoredEvent listed = store.listOwnedEvents(calendar).get(0);
+        Optional<EventVersion> updated = store.update(calendar, listed.identity(),
+                Events.anEvent().withUid(event.uid()).withSummary("[1] Versions, again").build(), listed.version());
+
+        assertThat(created).contains(listed.version());
+        assertThat(updated).isPresent().isNotEqualTo(created);
+        assertThat(store.findEvent(calendar, event.identity()).orElseThrow().version()).isEqualTo(updated.get());
+    }
+
+    @Test
+    void update_keepsAlarmsAndXPropertiesAddedByAnotherClient_andCountsTheSequence() {
+        CalendarId calendar = store.ensureCalendar(project);
+        CalendarEvent event = event("[2] With a reminder");
+        store.create(calendar, event);
+        URI href = Hrefs.child(URI.create(calendar.value()), event.identity().resourceName());
+        DavResponse stored = raw.get(href);
+        raw.putIfMatch(href, ForeignEvents.withAlarmAndXProperty(stored.bodyText()), stored.etag().orElseThrow());
+        StoredEvent edited = store.findEvent(calendar, event.identity()).orElseThrow();
+
+        CalendarEvent changed = Events.anEvent().withUid(event.uid()).withSummary("[2] Renamed, reminder kept")
+                .on(LocalDate.of(2027, 3, 1)).withCategories("later").build();
+        store.update(calendar, edited.identity(), changed, edited.version());
+
+        String after = IcsFolding.unfold(raw.get(href).bodyText());
+        assertThat(after).contains("BEGIN:VALARM", "TRIGGER:-PT15M", "END:VALARM", "X-CLIENT-NOTE;X-SOURCE=phone:keep me");
+        assertThat(after).contains("SUMMARY:[2] Renamed\\, reminder kept", "DTSTART;VALUE=DATE:20270301",
+                "SEQUENCE:1");
+        assertThat(after).doesNotContain("ATTENDEE", "ORGANIZER", "[2] With a reminder");
+        assertThat(store.findEvent(calendar, event.identity()).orElseThrow().event().sameManagedContent(changed)).isTrue();
+    }
+
+    @Test
+    void foreignEvents_stayByteForByteUnchanged_whileOurEventsChange() {
+        CalendarId calendar = store.ensureCalendar(project);
+        String foreignUid = "birthday-" + UUID.randomUUID() + "@example.com";
+        putForeignEvent(calendar, foreignUid, "Birthday");
+        URI foreign = Hrefs.child(URI.create(calendar.value()), foreignUid + ".ics");
+        DavResponse before = raw.get(foreign);
+        CalendarEvent ours = event("[3] Ours");
+        store.create(calendar, ours);
+        StoredEvent stored = store.listOwnedEvents(calendar).get(0);
+        store.update(calendar, stored.identity(), Events.anEvent().withUid(ours.uid()).withSummary("[3] Ours v2").build(),
+                stored.version());
+        store.delete(calendar, stored.identity(), store.findEvent(calendar, ours.identity()).orElseThrow().version());
+
+        DavResponse after = raw.get(foreign);
+        assertThat(after.etag()).isEqualTo(before.etag());
+        assertThat(after.bodyText()).isEqualTo(before.bodyText());
+        assertThat(store.listOwnedEvents(calendar)).isEmpty();
+    }
+
+    @Test
+    void listing_copesWithPercentEncodedResourceNames() {
+        CalendarId calendar = store.ensureCalendar(project);
+        String uid = EventIdentity.uidForIssue(UUID.randomUUID().toString());
+        raw.put(Hrefs.child(URI.create(calendar.value()), "a b@c.ics"), ForeignEvents.allDay(uid, "[4] Odd name"));
+
+        List<StoredEvent> listed = store.listOwnedEvents(calendar);
+
+        assertThat(listed).extracting(StoredEvent::identity).containsExactly(new EventIdentity(uid, "a b@c.ics"));
+        StoredEvent found = store.findEvent(calendar, listed.get(0).identity()).orElseThrow();
+        assertThat(found.event().summary()).isEqualTo("[4] Odd name");
+        store.delete(calendar, found.identity(), found.version());
+        assertThat(store.listOwnedEvents(calendar)).isEmpty();
+    }
+
+    @Test
+    void create_roundTripsUnicodeLongTextAndCategoriesWithSeparators() {
+        CalendarId calendar = store.ensureCalendar(project);
+        CalendarEvent event = Events.anEvent().forIssue(UUID.randomUUID().toString())
+                .withSummary("[5]" + " Ünïcödé 🚀 日本語".repeat(12))
+                .withDescription("Zeile 1\nLine, with; all \\ the: separators\n\n" + "👩‍💻".repeat(40))
+                .withCategories("a,b", "c;d", "e\\f", "ラベル").withColor("orange")
+                .withUrl("https://plane.example.com/acme/browse/MOB-5/").build();
+
+        store.create(calendar, event);
+
+        StoredEvent listed = store.listOwnedEvents(calendar).get(0);
+        if (quirks().keepsCommasInCategories()) {
+            assertThat(listed.event().sameManagedContent(event)).as("listed %s", listed.event()).isTrue();
+            assertThat(listed.event().categorySet()).containsExactlyInAnyOrder("a,b", "c;d", "e\\f", "ラベル");
+        } else {
+            assertThat(listed.event().categorySet()).containsExactlyInAnyOrder("a", "b", "c;d", "e\\f", "ラベル");
+            CalendarEvent withoutComma = Events.anEvent().withUid(event.uid()).withSummary(event.summary())
+                    .withDescription(event.description()).withCategories("a", "b", "c;d", "e\\f", "ラベル")
+                    .withColor("orange").withUrl(event.url()).build();
+            assertThat(listed.event().sameManagedContent(withoutComma)).as("listed %s", listed.event()).isTrue();
+        }
+    }
+
+    @Test
+    void create_whenTheUidIsTakenByAnotherResource_isRefusedWhereTheServerEnforcesUniqueUids() {
+        CalendarId calendar = store.ensureCalendar(project);
+        CalendarEvent event = event("[6] Twice");
+        raw.put(Hrefs.child(URI.create(calendar.value()), "copied-by-a-client.ics"),
+                ForeignEvents.allDay(event.uid(), "[6] Copy"));
+
+        if (quirks().rejectsDuplicateUids()) {
+            assertThatThrownBy(() -> store.create(calendar, event)).isInstanceOf(EventAlreadyExistsException.class);
+        } else {
+            assertThat(store.create(calendar, event)).isPresent();
+        }
+    }
+
+    // ---- failures ------------------------------------------------------------------------------------------------
+
+    @Test
+    void wrongPassword_isAnAuthenticationError_namingUrlAndUser_butNotThePassword() {
+        String wrong = "Wr0ng-" + UUID.randomUUID();
+        CalDavSettings settings = new CalDavSettings(URI.create(server.baseUrl()), server.user(), wrong, server.auth(),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), java.time.Clock.systemUTC());
+        CalDavCalendarStore store = open(CalDavCalendarStore.builder(settings));
+
+        assertThatThrownBy(store::checkConnection)
+                .isInstanceOfSatisfying(CalendarStoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(CalendarStoreException.Reason.AUTHENTICATION);
+                    assertThat(e.getMessage()).contains(server.user(), Hrefs.origin(URI.create(server.baseUrl())))
+                            .doesNotContain(wrong);
+                });
+    }
+
+    @Test
+    void serverDown_isUnreachable_namingTheUrl() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        String url = server.baseUrl().replaceFirst(":\\d+/", ":" + port + "/");
+        CalDavCalendarStore down = open(CalDavCalendarStore.builder(server.settings(url)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))).retries(2, Duration.ofMillis(20)));
+
+        assertThatThrownBy(() -> down.ensureCalendar(project))
+                .isInstanceOfSatisfying(CalendarStoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(CalendarStoreException.Reason.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("127.0.0.1:" + port);
+                });
+    }
+
+    private List<URI> members(URI collection) {
+        List<URI> members = new ArrayList<>();
+        raw.members(collection).forEach(m -> members.add(Hrefs.asCollection(m)));
+        return members;
+    }
+}
