@@ -3,6 +3,7 @@ package io.calplanebot.adapter.plane;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calplanebot.adapter.plane.client.PagedItems;
 import io.calplanebot.adapter.plane.client.PathEncoding;
 import io.calplanebot.adapter.plane.client.PlaneClient;
 import io.calplanebot.adapter.plane.client.PlanePager;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlaneIssueSource.class);
     private static final String ISSUE_EXPAND = "state,labels,assignees";
+    private static final int LISTING_ATTEMPTS = 3;
 
     private final PlaneSettings settings;
     private final PlaneClient client;
@@ -107,14 +110,28 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     @Override
     public IssueListing listIssues(Project project) {
         Objects.requireNonNull(project, "project");
-        List<JsonNode> items = pager.all(issuesPath(project.id()), Map.of("expand", ISSUE_EXPAND,
-                "order_by", "created_at"), projectSubject(project));
+        PagedItems pages = null;
+        for (int attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
+            pages = pager.pages(issuesPath(project.id()), Map.of("expand", ISSUE_EXPAND, "order_by", "created_at"),
+                    projectSubject(project));
+            if (pages.stable()) {
+                break;
+            }
+            LOG.info("Project {}: issues changed while their pages were read (attempt {} of {})",
+                    project.identifier(), attempt, LISTING_ATTEMPTS);
+        }
+        boolean complete = pages.stable();
+        if (!complete) {
+            LOG.warn("Project {}: the issue listing kept changing while it was read; it is marked incomplete, so "
+                    + "nothing will be deleted from this project's calendar this time", project.identifier());
+        }
+        List<JsonNode> items = pages.items();
         Map<String, String> users = userDirectory(items);
         Map<String, Issue> issues = new LinkedHashMap<>();
-        boolean complete = true;
+        Set<String> seen = new HashSet<>();
         for (JsonNode item : items) {
             JsonNode id = item.get("id");
-            if (id != null && id.isTextual() && issues.containsKey(id.asText())) {
+            if (id != null && id.isTextual() && !seen.add(id.asText())) {
                 continue;
             }
             try {

@@ -32,7 +32,17 @@ public final class PlanePager {
 
     /** Every item of every page, in Plane's order (not de-duplicated). */
     public List<JsonNode> all(String path, Map<String, String> query, RequestSubject subject) {
+        return pages(path, query, subject).items();
+    }
+
+    /**
+     * Every item of every page, and whether the listing was stable: Plane pages by offset, so an item created or
+     * deleted between two page requests shifts the pages (a duplicate or a gap). A listing is stable when every page
+     * reported the same {@code total_count} and that many items came back.
+     */
+    public PagedItems pages(String path, Map<String, String> query, RequestSubject subject) {
         List<JsonNode> items = new ArrayList<>();
+        Set<Long> totals = new HashSet<>();
         Set<String> cursorsSeen = new HashSet<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -47,11 +57,14 @@ public final class PlanePager {
                 throw invalid(path, "a page without a \"results\" list");
             }
             results.forEach(items::add);
+            JsonNode total = body.get("total_count");
+            totals.add(total != null && total.canConvertToLong() ? total.asLong() : -1L);
             LOG.debug("GET {} page {}: {} items", path, page, results.size());
             JsonNode more = body.get("next_page_results");
             boolean hasMore = more != null && more.isBoolean() ? more.asBoolean() : results.size() >= perPage;
             if (!hasMore) {
-                return items;
+                boolean stable = totals.size() == 1 && (totals.contains(-1L) || totals.contains((long) items.size()));
+                return new PagedItems(items, stable);
             }
             JsonNode next = body.get("next_cursor");
             if (next == null || !next.isTextual() || next.asText().isBlank()) {

@@ -62,6 +62,9 @@ final class FakePlaneApi implements HttpHandler {
 
     private Reply answer(HttpExchange exchange) {
         String path = exchange.getRequestURI().getRawPath();
+        if (plane.faults.redirect().isPresent()) {
+            return Reply.redirect(plane.faults.redirect().get());
+        }
         if (!path.startsWith("/api/v1/")) {
             return Reply.json(404, Map.of("error", "Page not found."));
         }
@@ -201,6 +204,7 @@ final class FakePlaneApi implements HttpHandler {
                 }
                 return Reply.json(200, PlaneShapes.project(plane, project, zone, true));
             case "issues":
+                plane.faults.takePageHook(route.projectId, requestedPage(query)).ifPresent(Runnable::run);
                 return paginate(issues(route.projectId, query, zone), query, route.projectId);
             case "issue":
                 FakeIssue issue = plane.issues.get(route.issueId);
@@ -353,6 +357,15 @@ final class FakePlaneApi implements HttpHandler {
         envelope.put("extra_stats", null);
         envelope.put("results", new ArrayList<>(results));
         return Reply.json(200, envelope);
+    }
+
+    private static int requestedPage(Map<String, String> query) {
+        String[] parts = query.getOrDefault("cursor", "0:0:0").split(":");
+        try {
+            return parts.length == 3 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static List<String> list(String commaSeparated) {

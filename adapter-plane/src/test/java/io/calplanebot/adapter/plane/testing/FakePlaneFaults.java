@@ -19,12 +19,14 @@ public final class FakePlaneFaults {
     private final List<RecordedRequest> log = new ArrayList<>();
     private final Map<String, Deque<Instant>> windows = new HashMap<>();
     private final Map<String, Integer> failingPages = new HashMap<>();
+    private final Map<String, Runnable> pageHooks = new HashMap<>();
     private int rateLimit = 60;
     private Duration window = Duration.ofMinutes(1);
     private int failuresLeft;
     private int failureStatus = 503;
     private int slowLeft;
     private Duration slowDelay = Duration.ZERO;
+    private String redirect;
 
     /** Allows {@code requests} per sliding {@code window} per token; beyond that, 429 with Retry-After. */
     public synchronized FakePlaneFaults rateLimit(int requests, Duration window) {
@@ -47,6 +49,15 @@ public final class FakePlaneFaults {
         return this;
     }
 
+    /**
+     * Runs {@code change} (once) just before page {@code page} (0-based) of the project's issue listing is served, to
+     * change the world between two page requests, as other Plane users do.
+     */
+    public synchronized FakePlaneFaults beforeIssuePage(String projectId, int page, Runnable change) {
+        pageHooks.put(projectId + ":" + page, change);
+        return this;
+    }
+
     /** The next {@code count} requests are answered only after {@code delay}. */
     public synchronized FakePlaneFaults delayNextResponses(int count, Duration delay) {
         this.slowLeft = count;
@@ -54,11 +65,23 @@ public final class FakePlaneFaults {
         return this;
     }
 
+    /** Answers every request with 301 to {@code location}, as a proxy sending http to https does (null: stop). */
+    public synchronized FakePlaneFaults redirectEverythingTo(String location) {
+        this.redirect = location;
+        return this;
+    }
+
+    synchronized Optional<String> redirect() {
+        return Optional.ofNullable(redirect);
+    }
+
     /** Removes injected failures and delays (not the rate limit). */
     public synchronized void clear() {
         failuresLeft = 0;
         slowLeft = 0;
         failingPages.clear();
+        pageHooks.clear();
+        redirect = null;
     }
 
     public synchronized List<RecordedRequest> requests() {
@@ -102,6 +125,10 @@ public final class FakePlaneFaults {
 
     synchronized Optional<Integer> failingPage(String projectId, int page) {
         return Optional.ofNullable(failingPages.get(projectId + ":" + page));
+    }
+
+    synchronized Optional<Runnable> takePageHook(String projectId, int page) {
+        return Optional.ofNullable(pageHooks.remove(projectId + ":" + page));
     }
 
     synchronized Duration delay() {
