@@ -77,7 +77,9 @@ public final class HttpApi {
             new SyncRoutes(b.runFullSync, b.readStatus, guard, settings::get).addTo(cfg.routes);
             new DocsRoutes(b.service.version()).addTo(cfg.routes);
             new MetricsRoutes(b.meterRegistry).addTo(cfg.routes);
-            new HttpErrorMapping(errors).register(cfg.routes);
+            HttpErrorMapping mapping = new HttpErrorMapping(errors);
+            mapping.register(cfg.routes);
+            cfg.router.javaLangErrorHandler(mapping::javaLangError);
         });
     }
 

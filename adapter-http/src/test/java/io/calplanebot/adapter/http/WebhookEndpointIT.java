@@ -234,6 +234,15 @@ class WebhookEndpointIT extends SharedServer {
         assertThat(answer.body()).doesNotContain("s3cr3t").doesNotContain("NullPointer").doesNotContain("at io.");
     }
 
+    @Test
+    void javaLangError_inTheUseCase_answers500InTheErrorModel() {
+        t.webhooks.answer = w -> {
+            throw new StackOverflowError("deep");
+        };
+
+        ErrorModel.assertError(t.postJson("/webhooks/plane", SPEC_PAYLOAD), 500, "INTERNAL_ERROR");
+    }
+
     static byte[] paddedJson(int size) {
         String head = "{\"action\":\"created\",\"data\":{\"id\":\"issue-uuid\"},\"pad\":\"";
         String tail = "\"}";

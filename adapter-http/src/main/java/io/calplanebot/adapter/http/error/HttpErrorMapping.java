@@ -9,9 +9,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,6 +50,25 @@ public final class HttpErrorMapping {
             LOG.error("Unexpected error on {} {}", ctx.method(), routeOf(ctx), MessageFreeThrowable.of(e));
             errors.write(ctx, ErrorCode.INTERNAL_ERROR, "Internal server error");
         });
+    }
+
+    /**
+     * For a {@link Error} (stack overflow, out of memory, …) thrown by a route, which Javalin keeps away from the
+     * exception handlers: the same 500 answer, if the response is not committed yet.
+     */
+    public void javaLangError(HttpServletResponse response, Error error) {
+        LOG.error("Unexpected error while serving a request", MessageFreeThrowable.of(error));
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.reset();
+            response.setStatus(500);
+            response.setContentType("application/json");
+            response.getOutputStream().write(errors.body(ErrorCode.INTERNAL_ERROR, "Internal server error", Map.of()));
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("Could not write the error answer: {}", e.getClass().getName());
+        }
     }
 
     private void webhookRejected(WebhookRejectedException e, Context ctx) {
