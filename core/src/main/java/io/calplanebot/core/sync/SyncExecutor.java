@@ -28,12 +28,20 @@ public final class SyncExecutor {
     private final SyncPlanner planner;
     private final IssueLocks locks;
     private final SyncListener listener;
+    private final DesiredEventLookup desiredNow;
 
     public SyncExecutor(CalendarStore store, SyncPlanner planner, IssueLocks locks, SyncListener listener) {
+        this(store, planner, locks, listener, DesiredEventLookup.AS_PLANNED);
+    }
+
+    /** @param desiredNow asked what an event should be now before a retry after a conflict */
+    public SyncExecutor(CalendarStore store, SyncPlanner planner, IssueLocks locks, SyncListener listener,
+                        DesiredEventLookup desiredNow) {
         this.store = Objects.requireNonNull(store, "store");
         this.planner = Objects.requireNonNull(planner, "planner");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.desiredNow = Objects.requireNonNull(desiredNow, "desired event lookup");
     }
 
     public List<ActionOutcome> execute(CalendarId calendar, SyncPlan plan) {
@@ -73,7 +81,7 @@ public final class SyncExecutor {
                 return failed(calendar, action, new IllegalStateException("resource " + identityOf(action).resourceName()
                         + " holds another event (UID " + fresh.get().uid() + "); it was left untouched"));
             }
-            Optional<SyncAction> again = planner.replan(desiredOf(action), fresh);
+            Optional<SyncAction> again = planner.replan(desiredNow.desiredNow(action, desiredOf(action)), fresh);
             String note = "after a conflict (" + conflict.getMessage() + ")";
             if (again.isEmpty()) {
                 OutcomeKind kind = action instanceof DeleteEvent ? OutcomeKind.DELETED : OutcomeKind.UNCHANGED;

@@ -1,5 +1,6 @@
 package io.calplanebot.core.sync;
 
+import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.EventIdentity;
 import io.calplanebot.core.domain.Issue;
@@ -64,8 +65,8 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
 
     private final IssueSource source;
     private final CalendarStore store;
-    private final SyncPlanner planner;
-    private final SyncExecutor executor;
+    private volatile SyncPlanner planner;
+    private volatile SyncExecutor executor;
     private final IssueLocks locks;
     private final Clock clock;
     private final SyncListener listener;
@@ -181,6 +182,8 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
         private final Map<CalendarId, List<Issue>> issuesByCalendar = new LinkedHashMap<>();
         private final Map<CalendarId, Boolean> completeByCalendar = new LinkedHashMap<>();
         private final Map<CalendarId, Boolean> calendarExists = new LinkedHashMap<>();
+        private final Map<String, Issue> listedByUid = new LinkedHashMap<>();
+        private final SyncExecutor runExecutor = new SyncExecutor(store, planner, locks, listener, this::desiredNow);
         private int unchanged;
 
         FullSyncRun(String syncId, RunSyncCommand command) {
@@ -209,6 +212,26 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
                 syncCalendar(entry.getKey(), entry.getValue(), completeByCalendar.get(entry.getKey()));
             }
             return report(result());
+        }
+
+        /**
+         * After a conflict, the issue as the source has it now: whoever changed the event meanwhile (a webhook
+         * applying a newer change) may know more than this run's listing.
+         */
+        private Optional<CalendarEvent> desiredNow(SyncAction action, Optional<CalendarEvent> planned) {
+            Issue listed = listedByUid.get(action.uid());
+            if (listed == null) {
+                return planned;
+            }
+            try {
+                Optional<Issue> fresh = source.findIssue(listed.project().id(), listed.id());
+                if (fresh.isPresent() && !fresh.get().project().id().equals(listed.project().id())) {
+                    return planned;
+                }
+                return fresh.flatMap(planner.mapper()::map);
+            } catch (IssueSourceException e) {
+                return planned;
+            }
         }
 
         /** Ends the run as failed when something unexpected (a bug, not a peer's failure) stopped it. */
@@ -292,6 +315,9 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
                 return;
             }
             calendarIssues.addAll(listing.issues());
+            for (Issue issue : listing.issues()) {
+                listedByUid.put(EventIdentity.uidForIssue(issue.id()), issue);
+            }
             int dated = (int) listing.issues().stream().filter(i -> i.targetDate().isPresent()).count();
             if (!listing.complete()) {
                 completeByCalendar.put(calendar, false);
@@ -321,7 +347,7 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
             plan.refusal().ifPresent(refusal -> errors.add("Calendar " + calendar + ": " + refusal.message()));
             List<ActionOutcome> done = command.dryRun()
                     ? SyncExecutor.planned(calendar, plan)
-                    : executor.execute(calendar, plan);
+                    : runExecutor.execute(calendar, plan);
             for (ActionOutcome outcome : done) {
                 if (outcome.failed()) {
                     errors.add("Could not " + outcome.action().name().toLowerCase(java.util.Locale.ROOT) + " "
@@ -438,6 +464,18 @@ public final class SyncService implements RunFullSyncUseCase, ApplyChangeUseCase
     }
 
     // ---- status ----------------------------------------------------------------------------------------------
+
+    /**
+     * Replaces the issue → event mapping (for example after the web URL or workspace changed in a reloaded
+     * configuration); runs that start afterwards use it, and the next full sync rewrites the affected events.
+     */
+    public void updateMapper(IssueEventMapper mapper) {
+        SyncPlanner next = new SyncPlanner(Objects.requireNonNull(mapper, "mapper"));
+        synchronized (this) {
+            executor = new SyncExecutor(store, next, locks, listener);
+            planner = next;
+        }
+    }
 
     /** Tells the status when the next periodic full sync is due (empty when none is scheduled). */
     public void scheduleNextRun(Optional<Instant> when) {

@@ -105,6 +105,45 @@ class SyncExecutorTest {
     }
 
     @Test
+    void execute_asksWhatIsWantedNow_beforeRetryingAfterAConflict_andOnlyThen() {
+        StoredEvent before = put(issue);
+        CalendarEvent newer = eventOf(issue.withName("Newer"));
+        List<SyncAction> asked = new ArrayList<>();
+        SyncExecutor asking = new SyncExecutor(store, planner, new IssueLocks(), SyncListener.NONE, (action, planned) -> {
+            asked.add(action);
+            return Optional.of(newer);
+        });
+        UpdateEvent stale = new UpdateEvent(before, eventOf(issue.withName("Older")));
+        store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(), newer));
+
+        List<ActionOutcome> outcomes = asking.execute(calendar, new SyncPlan(List.of(stale), 0, 0, Optional.empty()));
+
+        assertThat(asked).containsExactly(stale);
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(OutcomeKind.UNCHANGED));
+        assertThat(current(issue).event()).isEqualTo(newer);
+
+        asking.execute(calendar, new SyncPlan(List.of(new UpdateEvent(current(issue), eventOf(issue))), 0, 0,
+                Optional.empty()));
+        assertThat(asked).hasSize(1);
+        assertThat(current(issue).event()).isEqualTo(eventOf(issue));
+    }
+
+    @Test
+    void execute_deletesInstead_whenWhatIsWantedNowIsNoEvent() {
+        StoredEvent before = put(issue);
+        SyncExecutor asking = new SyncExecutor(store, planner, new IssueLocks(), SyncListener.NONE,
+                (action, planned) -> Optional.empty());
+        store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(),
+                eventOf(issue.withName("Edited"))));
+
+        List<ActionOutcome> outcomes = asking.execute(calendar,
+                new SyncPlan(List.of(new UpdateEvent(before, eventOf(issue.withName("Ours")))), 0, 0, Optional.empty()));
+
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(OutcomeKind.DELETED));
+        assertThat(store.findEvent(calendar, before.identity())).isEmpty();
+    }
+
+    @Test
     void execute_failsWithAReason_whenTheRetryMeetsASecondConflict() {
         StoredEvent before = put(issue);
         String name = before.identity().resourceName();

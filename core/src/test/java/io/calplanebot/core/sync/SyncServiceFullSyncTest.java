@@ -4,6 +4,8 @@ import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.StoredEvent;
+import io.calplanebot.core.domain.webhook.ChangeAction;
+import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.OutcomeKind;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.calplanebot.core.sync.ServiceHarness.MOB;
@@ -164,6 +167,41 @@ class SyncServiceFullSyncTest {
 
         assertThat(report.counts().deleted()).isZero();
         assertThat(shared.store.listOwnedEvents(new CalendarId("mem:all"))).hasSize(2);
+    }
+
+    @Test
+    void fullSync_keepsTheNewerData_whenAWebhookWroteTheEventWhileTheSyncRan() {
+        Issue issue = h.put(issue("MOB", 1));
+        sync();
+        h.put(issue.withName("Listed by the sync"));
+        h.store.beforeNextWrite(store -> {
+            h.put(issue.withName("Newer, from a webhook"));
+            service.apply(new IssueChanged(ChangeAction.UPDATED, issue.id(), MOB.id(), Optional.empty()));
+        });
+
+        SyncReport report = sync();
+
+        assertThat(h.owned(MOB).get(eventOf(issue).uid()).summary()).isEqualTo("[1] Newer, from a webhook");
+        assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(OutcomeKind.UNCHANGED));
+    }
+
+    @Test
+    void fullSync_deletesTheEvent_whenTheIssueWasDeletedWhileTheSyncRan() {
+        Issue issue = h.put(issue("MOB", 1));
+        sync();
+        h.put(issue.withName("Listed by the sync"));
+        h.store.beforeNextWrite(store -> {
+            CalendarId calendar = h.calendarOf(MOB);
+            StoredEvent current = store.findEvent(calendar, eventOf(issue).identity()).orElseThrow();
+            store.editBehindOurBack(calendar, current.identity().resourceName(),
+                    Events.anEvent().withUid(current.uid()).withSummary("Edited in a calendar app").build());
+            h.source.remove(issue.id());
+        });
+
+        SyncReport report = sync();
+
+        assertThat(h.owned(MOB)).isEmpty();
+        assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(OutcomeKind.DELETED));
     }
 
     @Test
