@@ -1,0 +1,99 @@
+package io.calplanebot.adapter.caldav;
+
+import io.calplanebot.adapter.caldav.StoreErrors.Write;
+import io.calplanebot.adapter.caldav.dav.DavResponse;
+import io.calplanebot.core.port.out.CalendarStoreException;
+import io.calplanebot.core.port.out.CalendarStoreException.Reason;
+import io.calplanebot.core.port.out.EventAlreadyExistsException;
+import io.calplanebot.core.port.out.EventNotFoundException;
+import io.calplanebot.core.port.out.StaleVersionException;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How answers the servers really gave (captured bodies) become the port's typed errors. */
+class StoreErrorsTest {
+    private static final URI EVENT = URI.create("http://127.0.0.1:18240/cal/plane-issue-1111.ics");
+    private final StoreErrors errors = new StoreErrors("alice");
+
+    private static DavResponse answer(String method, int status, String contentType, byte[] body) {
+        return new DavResponse(method, EVENT, status, "", Map.of("content-type", List.of(contentType)), body);
+    }
+
+    private Optional<CalendarStoreException> write(int status, String fixture, Write write) {
+        return errors.writeFailure(answer("PUT", status, "application/xml", Fixtures.bytes(fixture)), write);
+    }
+
+    @Test
+    void create_intoAUidInUse_isAlreadyExists_onEveryServerThatRefusesIt() {
+        assertThat(write(207, "xandikos-put-duplicate-uid.xml", Write.CREATE)).containsInstanceOf(EventAlreadyExistsException.class);
+        assertThat(write(409, "radicale-put-duplicate-uid.xml", Write.CREATE)).containsInstanceOf(EventAlreadyExistsException.class);
+        assertThat(write(403, "cyrus-put-duplicate-uid.xml", Write.CREATE)).containsInstanceOf(EventAlreadyExistsException.class);
+    }
+
+    @Test
+    void put412_isAlreadyExists_forACreate_andStaleVersion_forAnUpdate() {
+        assertThat(write(412, "davical-put-existing.xml", Write.CREATE)).containsInstanceOf(EventAlreadyExistsException.class);
+        assertThat(write(412, "sabredav-put-existing.xml", Write.CREATE)).containsInstanceOf(EventAlreadyExistsException.class);
+        assertThat(errors.writeFailure(answer("PUT", 412, "text/plain", bytes("Precondition failed.")), Write.UPDATE))
+                .containsInstanceOf(StaleVersionException.class);
+        assertThat(errors.writeFailure(answer("DELETE", 412, "text/plain", new byte[0]), Write.DELETE))
+                .containsInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
+    void a207_withAnInvalidDataPreconditionInside_isAProtocolError_notAVersionConflict() {
+        byte[] body = bytes("<ns0:multistatus xmlns:ns0=\"DAV:\" xmlns:ns1=\"urn:ietf:params:xml:ns:caldav\"><ns0:response>"
+                + "<ns0:href>http%3A//127.0.0.1%3A1/x.ics</ns0:href><ns0:status>HTTP/1.1 412 Precondition Failed</ns0:status>"
+                + "<ns0:error><ns1:valid-calendar-data /></ns0:error></ns0:response></ns0:multistatus>");
+
+        Optional<CalendarStoreException> failure = errors.writeFailure(answer("PUT", 207, "text/xml", body), Write.UPDATE);
+
+        assertThat(failure).hasValueSatisfying(e -> {
+            assertThat(e.reason()).isEqualTo(Reason.PROTOCOL);
+            assertThat(e.getMessage()).contains("412", "valid-calendar-data");
+        });
+    }
+
+    @Test
+    void radicalesDelete_200WithAMultistatus_isASuccess() {
+        assertThat(write(200, "radicale-delete.xml", Write.DELETE)).isEmpty();
+        assertThat(errors.writeFailure(answer("PUT", 201, "text/plain", new byte[0]), Write.CREATE)).isEmpty();
+    }
+
+    @Test
+    void missingEventOrCalendar_isNotFound() {
+        assertThat(errors.writeFailure(answer("PUT", 404, "text/html", bytes("<html/>")), Write.UPDATE))
+                .containsInstanceOf(EventNotFoundException.class);
+        assertThat(errors.writeFailure(answer("PUT", 409, "text/plain", bytes("Conflict")), Write.CREATE))
+                .hasValueSatisfying(e -> assertThat(e).isInstanceOf(EventNotFoundException.class)
+                        .hasMessageContaining("calendar not found"));
+    }
+
+    @Test
+    void unauthorized_isAnAuthenticationError_namingUserServerAndOfferedSchemes() {
+        DavResponse response = new DavResponse("PROPFIND", EVENT, 401, "Unauthorized",
+                Map.of("www-authenticate", List.of("Digest realm=\"x\", nonce=\"n\"", "Basic realm=\"x\"")), new byte[0]);
+
+        CalendarStoreException failure = errors.failure(response, "discovery");
+
+        assertThat(failure.reason()).isEqualTo(Reason.AUTHENTICATION);
+        assertThat(failure.getMessage()).contains("'alice'", "http://127.0.0.1:18240", "[Digest, Basic]");
+    }
+
+    @Test
+    void forbiddenWithoutPrecondition_isForbidden() {
+        assertThat(errors.writeFailure(answer("PUT", 403, "text/html", bytes("<html>Mailbox does not exist</html>")),
+                Write.CREATE)).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
