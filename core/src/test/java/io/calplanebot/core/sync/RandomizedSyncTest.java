@@ -48,13 +48,22 @@ class RandomizedSyncTest {
 
     @Test
     void fullSync_mirrorsEveryProjectExactly_andASecondSyncWritesNothing_overRandomHistories() {
+        runHistories(20261127L, false);
+    }
+
+    @Test
+    void fullSync_convergesAfterFailedWritesConflictsAndBrokenListings_overRandomHistories() {
+        runHistories(7_000_000L, true);
+    }
+
+    private static void runHistories(long defaultBase, boolean chaos) {
         Long fixed = Long.getLong("calplanebot.seed");
-        long base = fixed != null ? fixed : 20261127L;
-        int sequences = fixed != null ? 1 : SEQUENCES;
+        long base = fixed != null ? fixed : defaultBase;
+        int sequences = fixed != null ? 1 : chaos ? SEQUENCES / 2 : SEQUENCES;
         for (int i = 0; i < sequences; i++) {
             long seed = base + i;
             try {
-                new History(new Random(seed)).run();
+                new History(new Random(seed), chaos).run();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("randomized history failed; rerun with -Dcalplanebot.seed=" + seed
                         + ": " + e.getMessage(), e);
@@ -71,14 +80,20 @@ class RandomizedSyncTest {
         private final Map<String, Integer> nextSequence = new HashMap<>();
         private int step;
 
-        History(Random random) {
+        private final boolean chaos;
+
+        History(Random random, boolean chaos) {
             this.random = random;
+            this.chaos = chaos;
             PROJECTS.forEach(h.source::addProject);
         }
 
         void run() {
             for (step = 0; step < STEPS; step++) {
                 String change = change();
+                if (chaos) {
+                    change += ", then " + troubledSync();
+                }
                 SyncReport report = service.runFullSync(RunSyncCommand.everything());
                 assertThat(report.result()).as("step %d (%s): %s", step, change, report.errors())
                         .isEqualTo(RunResult.SUCCESS);
@@ -125,6 +140,40 @@ class RandomizedSyncTest {
                     java.util.Collections.shuffle(reordered, random);
                     return replace(issue.withLabels(reordered), "reorder labels");
             }
+        }
+
+        /** One sync under trouble: a failing write, an edit or delete behind our back, a broken listing. */
+        private String troubledSync() {
+            List<String> trouble = new ArrayList<>();
+            if (random.nextInt(3) == 0) {
+                h.store.failNextWrites(1);
+                trouble.add("a failing write");
+            }
+            CalendarId calendar = h.store.calendars().isEmpty() ? null : pick(h.store.calendars());
+            List<StoredEvent> owned = calendar == null ? List.of() : h.store.listOwnedEvents(calendar);
+            if (!owned.isEmpty() && random.nextInt(3) == 0) {
+                StoredEvent victim = pick(owned);
+                boolean delete = random.nextBoolean();
+                h.store.beforeNextWrite(store -> {
+                    if (delete) {
+                        store.deleteBehindOurBack(calendar, victim.identity().resourceName());
+                    } else {
+                        store.editBehindOurBack(calendar, victim.identity().resourceName(),
+                                Events.anEvent().withUid(victim.uid()).withSummary("Edited elsewhere").build());
+                    }
+                });
+                trouble.add(delete ? "a delete behind our back" : "an edit behind our back");
+            }
+            Project broken = pick(PROJECTS);
+            int listing = random.nextInt(4);
+            h.source.failListing(broken.id(), listing == 0);
+            h.source.incompleteListing(broken.id(), listing == 1);
+            service.runFullSync(RunSyncCommand.everything());
+            h.source.failListing(broken.id(), false);
+            h.source.incompleteListing(broken.id(), false);
+            h.store.failNextWrites(0);
+            h.store.beforeNextWrite(store -> { });
+            return String.join(", ", trouble) + (listing < 2 ? " and a broken listing of " + broken.identifier() : "");
         }
 
         private String replace(Issue changed, String what) {
