@@ -6,6 +6,8 @@ import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IssueChanged;
+import io.calplanebot.core.mapping.IssueEventMapper;
+import io.calplanebot.core.mapping.MappingSettings;
 import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.OutcomeKind;
@@ -202,6 +204,19 @@ class SyncServiceFullSyncTest {
 
         assertThat(h.owned(MOB)).isEmpty();
         assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(OutcomeKind.DELETED));
+    }
+
+    @Test
+    void updateMapper_makesTheNextSyncRewriteTheEventsWithTheNewSettings() {
+        Issue issue = h.put(issue("MOB", 1));
+        sync();
+
+        service.updateMapper(new IssueEventMapper(new MappingSettings("https://tracker.example.org/", "team")));
+        SyncReport report = sync();
+
+        assertThat(report.counts().updated()).isEqualTo(1);
+        assertThat(h.owned(MOB).get(eventOf(issue).uid()).url()).isEqualTo("https://tracker.example.org/team/browse/MOB-1/");
+        assertThat(sync().outcomes()).isEmpty();
     }
 
     @Test
