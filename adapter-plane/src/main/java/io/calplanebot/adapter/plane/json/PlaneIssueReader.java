@@ -8,9 +8,9 @@ import io.calplanebot.core.domain.Priority;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.domain.StateGroup;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,20 +117,20 @@ public final class PlaneIssueReader {
     }
 
     private static Optional<LocalDate> date(String id, JsonNode node, String field) {
-        Optional<String> text = JsonFields.optionalText(node, field);
-        try {
-            return text.map(PlaneDates::date);
-        } catch (DateTimeParseException e) {
-            throw new UnreadableItemException("issue " + id + ": \"" + field + "\" is not a YYYY-MM-DD date");
-        }
+        return parsed(id, node, field, PlaneDates::date, "a YYYY-MM-DD date");
     }
 
     private static Optional<Instant> dateTime(String id, JsonNode node, String field) {
+        return parsed(id, node, field, PlaneDates::dateTime, "an ISO-8601 datetime");
+    }
+
+    private static <T> Optional<T> parsed(String id, JsonNode node, String field, Function<String, T> parser,
+                                          String expected) {
         Optional<String> text = JsonFields.optionalText(node, field);
         try {
-            return text.map(PlaneDates::dateTime);
-        } catch (DateTimeParseException e) {
-            throw new UnreadableItemException("issue " + id + ": \"" + field + "\" is not an ISO-8601 datetime");
+            return text.map(parser);
+        } catch (DateTimeException e) {
+            throw new UnreadableItemException("issue " + id + ": \"" + field + "\" is not " + expected);
         }
     }
 }

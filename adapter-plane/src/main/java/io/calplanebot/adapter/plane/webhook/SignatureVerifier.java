@@ -22,7 +22,11 @@ public final class SignatureVerifier {
 
     private final byte[] secret;
 
+    /** @param secret the webhook secret, not blank */
     public SignatureVerifier(String secret) {
+        if (secret.isBlank()) {
+            throw new IllegalArgumentException("webhook secret must not be blank");
+        }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -59,7 +63,7 @@ public final class SignatureVerifier {
     private byte[] hmac(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

@@ -94,7 +94,10 @@ final class FakePlaneApi implements HttpHandler {
         }
         OptionalInt wait = plane.faults.throttle(key, Instant.now());
         if (wait.isPresent()) {
-            return Reply.json(429, Map.of("error_code", 5900, "error_message", "RATE_LIMIT_EXCEEDED"))
+            Map<String, Object> throttled = new LinkedHashMap<>();
+            throttled.put("error_code", 5900);
+            throttled.put("error_message", "RATE_LIMIT_EXCEEDED");
+            return Reply.json(429, throttled)
                     .header("Retry-After", Integer.toString(wait.getAsInt()));
         }
         OptionalInt injected = plane.faults.injectedFailure();

@@ -7,7 +7,7 @@ import java.util.Map;
 public record FakeUser(String id, String firstName, String lastName, String email, String displayName) {
 
     /** Plane's UserLite: {@code id, first_name, last_name, email, avatar, avatar_url, display_name}. */
-    Map<String, Object> lite() {
+    public Map<String, Object> lite() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("first_name", firstName);

@@ -26,16 +26,7 @@ final class PlaneShapes {
         out.put("name", issue.name);
         out.put("description_html", issue.descriptionHtml);
         out.put("description_binary", null);
-        out.put("priority", issue.priority);
-        out.put("start_date", PlaneTime.date(issue.startDate));
-        out.put("target_date", PlaneTime.date(issue.targetDate));
-        out.put("sequence_id", issue.sequenceId);
-        out.put("sort_order", issue.sortOrder);
-        out.put("completed_at", PlaneTime.iso(issue.completedAt, zone));
-        out.put("archived_at", PlaneTime.date(issue.archivedAt));
-        out.put("is_draft", issue.draft);
-        out.put("external_source", null);
-        out.put("external_id", null);
+        planning(out, issue, zone);
         out.put("created_by", expand.contains("created_by") ? user(plane, issue.createdBy) : issue.createdBy);
         out.put("updated_by", expand.contains("updated_by") ? user(plane, issue.updatedBy) : issue.updatedBy);
         out.put("project", issue.projectId);
@@ -101,16 +92,7 @@ final class PlaneShapes {
         out.put("description_html", issue.descriptionHtml);
         out.put("description_stripped", Jsoup.parseBodyFragment(issue.descriptionHtml).body().wholeText());
         out.put("description_binary", null);
-        out.put("priority", issue.priority);
-        out.put("start_date", PlaneTime.date(issue.startDate));
-        out.put("target_date", PlaneTime.date(issue.targetDate));
-        out.put("sequence_id", issue.sequenceId);
-        out.put("sort_order", issue.sortOrder);
-        out.put("completed_at", PlaneTime.iso(issue.completedAt, utc));
-        out.put("archived_at", PlaneTime.date(issue.archivedAt));
-        out.put("is_draft", issue.draft);
-        out.put("external_source", null);
-        out.put("external_id", null);
+        planning(out, issue, utc);
         out.put("created_by", issue.createdBy);
         out.put("updated_by", issue.updatedBy);
         out.put("project", issue.projectId);
@@ -119,6 +101,20 @@ final class PlaneShapes {
         out.put("estimate_point", null);
         out.put("type", null);
         return out;
+    }
+
+    /** The fields from priority to external_id, which both issue serializers write in the same order. */
+    private static void planning(Map<String, Object> out, FakeIssue issue, ZoneId zone) {
+        out.put("priority", issue.priority);
+        out.put("start_date", PlaneTime.date(issue.startDate));
+        out.put("target_date", PlaneTime.date(issue.targetDate));
+        out.put("sequence_id", issue.sequenceId);
+        out.put("sort_order", issue.sortOrder);
+        out.put("completed_at", PlaneTime.iso(issue.completedAt, zone));
+        out.put("archived_at", PlaneTime.date(issue.archivedAt));
+        out.put("is_draft", issue.draft);
+        out.put("external_source", null);
+        out.put("external_id", null);
     }
 
     /** ProjectSerializer; the list/detail annotations only when {@code annotated} (webhooks lack them). */

@@ -1,5 +1,6 @@
 package io.calplanebot.adapter.plane.webhook;
 
+import io.calplanebot.adapter.plane.testing.FakeUser;
 import io.calplanebot.adapter.plane.testing.PlaneWebhookSender;
 import io.calplanebot.adapter.plane.testing.WebhookDelivery;
 import io.calplanebot.core.domain.webhook.RawWebhook;
@@ -22,15 +23,8 @@ final class WebhookFixtures {
     }
 
     static Map<String, Object> actor() {
-        Map<String, Object> actor = new LinkedHashMap<>();
-        actor.put("id", "45bb5d3f-a825-46b4-a50d-e23229bada85");
-        actor.put("first_name", "Ava");
-        actor.put("last_name", "Chen");
-        actor.put("email", "ava.chen@northwind.example");
-        actor.put("avatar", "");
-        actor.put("avatar_url", "/api/assets/v2/static/x/");
-        actor.put("display_name", "ava");
-        return actor;
+        return new FakeUser("45bb5d3f-a825-46b4-a50d-e23229bada85", "Ava", "Chen", "ava.chen@northwind.example", "ava")
+                .lite();
     }
 
     static Map<String, Object> activity(String field, Object oldValue, Object newValue) {
