@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.calplanebot.adapter.plane.client.PagedItems;
 import io.calplanebot.adapter.plane.client.PathEncoding;
 import io.calplanebot.adapter.plane.client.PlaneClient;
+import io.calplanebot.adapter.plane.client.PlaneNotFoundException;
 import io.calplanebot.adapter.plane.client.PlanePager;
 import io.calplanebot.adapter.plane.client.RequestSubject;
 import io.calplanebot.adapter.plane.json.PlaneIssueReader;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Plane's v1 REST API as an {@link IssueSource}. Build it with {@link #builder()} from {@link PlaneSettings}; close it
@@ -47,6 +49,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlaneIssueSource.class);
     private static final String ISSUE_EXPAND = "state,labels,assignees";
     private static final int LISTING_ATTEMPTS = 3;
+    private static final String LEGACY_ISSUES_ROUTE = "issues";
 
     private final PlaneSettings settings;
     private final PlaneClient client;
@@ -54,6 +57,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     private final String workspacePath;
     private final Set<String> filter;
     private final Map<String, Project> knownProjects = new ConcurrentHashMap<>();
+    private volatile String issuesRoute = "work-items";
 
     private PlaneIssueSource(PlaneSettings settings) {
         this.settings = settings;
@@ -112,8 +116,8 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
         Objects.requireNonNull(project, "project");
         PagedItems pages = null;
         for (int attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
-            pages = pager.pages(issuesPath(project.id()), Map.of("expand", ISSUE_EXPAND, "order_by", "created_at"),
-                    projectSubject(project));
+            pages = withLegacyRoute(() -> pager.pages(issuesPath(project.id()),
+                    Map.of("expand", ISSUE_EXPAND, "order_by", "created_at"), projectSubject(project)));
             if (pages.stable()) {
                 break;
             }
@@ -157,8 +161,9 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
         }
         JsonNode item;
         try {
-            item = client.get(issuesPath(projectId) + PathEncoding.segment(issueId) + "/",
-                    Map.of("expand", ISSUE_EXPAND), projectSubject(project.get()));
+            Project known = project.get();
+            item = withLegacyRoute(() -> client.get(issuesPath(projectId) + PathEncoding.segment(issueId) + "/",
+                    Map.of("expand", ISSUE_EXPAND), projectSubject(known)));
         } catch (IssueSourceException e) {
             if (e.reason() == Reason.NOT_FOUND) {
                 return Optional.empty();
@@ -234,7 +239,24 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     }
 
     private String issuesPath(String projectId) {
-        return workspacePath + "projects/" + PathEncoding.segment(projectId) + "/work-items/";
+        return workspacePath + "projects/" + PathEncoding.segment(projectId) + "/" + issuesRoute + "/";
+    }
+
+    /**
+     * Runs a request on {@code work-items/}; when Plane has no such route (installs older than the rename), switches
+     * to the old name {@code issues/} for good and runs it again.
+     */
+    private <T> T withLegacyRoute(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (PlaneNotFoundException e) {
+            if (!e.routeMissing() || issuesRoute.equals(LEGACY_ISSUES_ROUTE)) {
+                throw e;
+            }
+            LOG.info("Plane has no work-items/ route; using the older issues/ route");
+            issuesRoute = LEGACY_ISSUES_ROUTE;
+            return request.get();
+        }
     }
 
     private RequestSubject projectSubject(Project project) {

@@ -248,6 +248,20 @@ class PlaneIssueSourceIT extends FakePlaneSupport {
     }
 
     @Test
+    void olderPlaneWithoutWorkItemsRoute_isReadThroughTheIssuesRoute() {
+        String mob = plane.addProject("MOB", "Mobile");
+        List<String> ids = plane.addIssues(mob, 3, "Task");
+        plane.faults().legacyRoutesOnly(true);
+        PlaneIssueSource source = source();
+
+        assertThat(source.listIssues(source.listProjects().get(0)).issues()).hasSize(3);
+        assertThat(source.findIssue(mob, ids.get(0))).isPresent();
+        assertThat(plane.requests()).filteredOn(r -> r.path().contains("/issues/")).hasSize(2);
+        assertThat(plane.requests()).filteredOn(r -> r.path().contains("/work-items/")).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(404));
+    }
+
+    @Test
     void checkConnection_makesOneCheapAuthenticatedRequest() {
         plane.addProject("MOB", "Mobile");
         plane.addProject("WEB", "Web");

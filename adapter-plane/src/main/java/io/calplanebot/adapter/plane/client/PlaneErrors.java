@@ -39,7 +39,8 @@ final class PlaneErrors {
             return new IssueSourceException(Reason.ACCESS_DENIED, accessDenied(subject));
         }
         if (status == 404) {
-            return new IssueSourceException(Reason.NOT_FOUND, notFound(method, path, subject, plane));
+            boolean routeMissing = plane.equalsIgnoreCase("Page not found.") || plane.isEmpty();
+            return new PlaneNotFoundException(notFound(method, path, subject, plane, routeMissing), routeMissing);
         }
         if (status >= 300 && status < 400) {
             return new IssueSourceException(Reason.INVALID_RESPONSE, "Plane redirected " + method + " " + path
@@ -62,8 +63,9 @@ final class PlaneErrors {
                 + "of Plane's web addresses) and the user's workspace membership.";
     }
 
-    private static String notFound(String method, String path, RequestSubject subject, String plane) {
-        if (plane.equalsIgnoreCase("Page not found.") || plane.isEmpty()) {
+    private static String notFound(String method, String path, RequestSubject subject, String plane,
+                                   boolean routeMissing) {
+        if (routeMissing) {
             return "Plane has no API route for " + method + " " + path + " (HTTP 404"
                     + (plane.isEmpty() ? "" : ", \"" + plane + "\"") + "). Check that PLANE_BASE_URL is the address "
                     + "of the Plane instance and that the ids are right.";

@@ -141,6 +141,9 @@ final class FakePlaneApi implements HttpHandler {
         }
         String projectId = project.group(1).toLowerCase(Locale.ROOT);
         String sub = project.group(2);
+        if (sub.startsWith("work-items/") && plane.faults.legacyRoutesOnly()) {
+            return null;
+        }
         switch (sub) {
             case "":
                 return new Route("project", slug, projectId, null);

@@ -27,6 +27,7 @@ public final class FakePlaneFaults {
     private int slowLeft;
     private Duration slowDelay = Duration.ZERO;
     private String redirect;
+    private boolean legacyRoutesOnly;
 
     /** Allows {@code requests} per sliding {@code window} per token; beyond that, 429 with Retry-After. */
     public synchronized FakePlaneFaults rateLimit(int requests, Duration window) {
@@ -69,6 +70,16 @@ public final class FakePlaneFaults {
     public synchronized FakePlaneFaults redirectEverythingTo(String location) {
         this.redirect = location;
         return this;
+    }
+
+    /** Serves issues only under the old {@code issues/} route, as Plane did before the work-items rename. */
+    public synchronized FakePlaneFaults legacyRoutesOnly(boolean value) {
+        this.legacyRoutesOnly = value;
+        return this;
+    }
+
+    synchronized boolean legacyRoutesOnly() {
+        return legacyRoutesOnly;
     }
 
     synchronized Optional<String> redirect() {
