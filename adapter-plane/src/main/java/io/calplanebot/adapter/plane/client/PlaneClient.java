@@ -118,23 +118,23 @@ public final class PlaneClient implements AutoCloseable {
         } catch (TransientFailure e) {
             PlaneResponse last = e.response();
             if (e.rateLimited()) {
-                return fail(Reason.RATE_LIMITED, "Plane kept refusing GET " + path + " for its rate limit (HTTP 429) "
-                        + "after " + settings.maxAttempts() + " attempts. Another client may be using the same API "
-                        + "key; lower the request rate or try again later.", null);
+                throw new IssueSourceException(Reason.RATE_LIMITED, "Plane kept refusing GET " + path + " for its "
+                        + "rate limit (HTTP 429) after " + settings.maxAttempts() + " attempts. Another client may be "
+                        + "using the same API key; lower the request rate or try again later.");
             }
-            return fail(Reason.UNREACHABLE, "Plane answered GET " + path + " with HTTP " + last.status()
-                    + " after " + settings.maxAttempts() + " attempts" + plainMessage(last) + ".", null);
+            throw new IssueSourceException(Reason.UNREACHABLE, "Plane answered GET " + path + " with HTTP "
+                    + last.status() + " after " + settings.maxAttempts() + " attempts" + plainMessage(last) + ".");
         } catch (IOException e) {
-            return fail(Reason.UNREACHABLE, "Could not reach Plane at " + apiBase.getScheme() + "://"
+            throw new IssueSourceException(Reason.UNREACHABLE, "Could not reach Plane at " + apiBase.getScheme() + "://"
                     + apiBase.getAuthority() + " for GET " + path + " after " + settings.maxAttempts() + " attempts: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
-        } catch (IssueSourceException e) {
+        } catch (IssueSourceException | Error e) {
             throw e;
         } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return fail(Reason.UNREACHABLE, "GET " + path + " to Plane was interrupted or failed unexpectedly: "
+            throw new IssueSourceException(Reason.UNREACHABLE, "GET " + path + " to Plane was interrupted or failed unexpectedly: "
                     + e.getClass().getSimpleName(), e);
         }
     }
@@ -142,10 +142,6 @@ public final class PlaneClient implements AutoCloseable {
     private String plainMessage(PlaneResponse response) {
         String message = errors.planeMessage(response);
         return message.isEmpty() ? "" : " (\"" + message + "\")";
-    }
-
-    private static PlaneResponse fail(Reason reason, String message, Throwable cause) {
-        throw new IssueSourceException(reason, message, cause);
     }
 
     private PlaneResponse exchange(String path, URI uri) throws IOException {

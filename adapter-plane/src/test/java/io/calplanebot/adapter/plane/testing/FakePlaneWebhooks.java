@@ -1,7 +1,9 @@
 package io.calplanebot.adapter.plane.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +19,7 @@ public final class FakePlaneWebhooks {
 
     FakePlaneWebhooks(FakePlane plane) {
         this.plane = plane;
-        this.webhookId = UUID.nameUUIDFromBytes(plane.workspaceId.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        this.webhookId = UUID.nameUUIDFromBytes(plane.workspaceId.getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
@@ -84,8 +86,8 @@ public final class FakePlaneWebhooks {
             data.put("start_date", PlaneTime.date(issue.startDate));
             data.put("sequence_id", issue.sequenceId);
             data.put("priority", issue.priority);
-            data.put("assignees", new java.util.ArrayList<>());
-            data.put("labels", new java.util.ArrayList<>());
+            data.put("assignees", new ArrayList<>());
+            data.put("labels", new ArrayList<>());
             Map<String, Object> projectObject = new LinkedHashMap<>();
             projectObject.put("id", project.id);
             projectObject.put("name", project.name);

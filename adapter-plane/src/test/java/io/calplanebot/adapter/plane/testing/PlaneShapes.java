@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Plane's JSON shapes (plane-api.md sections 6, 7, 8 and 12.4), keys in Plane's order. Call under the fake's lock. */
@@ -179,7 +180,7 @@ final class PlaneShapes {
         out.put("name", state.name());
         out.put("description", "");
         out.put("color", state.color());
-        out.put("slug", state.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        out.put("slug", state.name().toLowerCase(Locale.ROOT).replace(' ', '-'));
         out.put("sequence", state.sequence());
         out.put("group", state.group());
         out.put("is_triage", state.group().equals("triage"));
