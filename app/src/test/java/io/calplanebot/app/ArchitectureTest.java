@@ -102,11 +102,8 @@ class ArchitectureTest {
 
     @Test
     void adapters_doNotDependOnEachOther() {
-        // allowEmptyShould: the adapter modules are filled by the CalDAV, Plane and HTTP API issues; remove it once
-        // they have landed, so that this rule can never pass for want of classes.
         slices().matching("io.calplanebot.adapter.(*)..")
                 .should().notDependOnEachOther()
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
@@ -123,8 +120,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.calplanebot.adapter.plane..", "io.calplanebot.adapter.caldav..",
                         "org.apache.hc..", "net.fortuna..")
-                // allowEmptyShould: adapter-http is filled by the HTTP API issue; remove it once that has landed.
-                .allowEmptyShould(true)
                 .check(classes);
     }
 

@@ -1,0 +1,135 @@
+package io.calplanebot.app;
+
+import io.calplanebot.adapter.http.ApiSettings;
+import io.calplanebot.adapter.http.HttpApi;
+import io.calplanebot.adapter.http.RateLimit;
+import io.calplanebot.adapter.http.ServiceInfo;
+import io.calplanebot.app.config.AppConfig;
+import io.calplanebot.app.config.ConfigLoader;
+import io.calplanebot.app.config.ConfigWatcher;
+import io.calplanebot.app.config.Secret;
+import io.calplanebot.app.logging.LogSetup;
+import io.calplanebot.app.observe.ObservedWebhookHandler;
+import io.calplanebot.app.observe.ObservingSyncListener;
+import io.calplanebot.app.pipeline.QueuedChangeDispatcher;
+import io.calplanebot.app.schedule.SyncScheduler;
+import io.calplanebot.app.wiring.Wiring;
+import io.calplanebot.core.sync.SyncService;
+import io.calplanebot.core.sync.WebhookService;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The running service: the HTTP API, the webhook pipeline, the periodic sync and the configuration watcher over
+ * one {@link Wiring}. {@link #start} returns once the API listens.
+ */
+public final class CalPlaneBotService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CalPlaneBotService.class);
+    /** How long changes to one issue settle before they are applied (Plane sends one delivery per field). */
+    static final Duration SETTLE = Duration.ofMillis(300);
+
+    private final Wiring wiring;
+    private final QueuedChangeDispatcher dispatcher;
+    private final SyncScheduler scheduler;
+    private final HttpApi http;
+    private final Optional<ConfigWatcher> watcher;
+    private final PrometheusMeterRegistry registry;
+
+    private CalPlaneBotService(AppConfig config, ConfigLoader loader, Clock clock) {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry);
+        SyncService sync = wiring.syncService();
+        dispatcher = new QueuedChangeDispatcher(sync, SETTLE, Duration.ofSeconds(2));
+        sync.reportQueueLengthFrom(dispatcher::pending);
+        WebhookService webhooks = new WebhookService(wiring.webhookDecoder(), dispatcher);
+        http = HttpApi.builder()
+                .runFullSync(sync)
+                .readStatus(sync)
+                .handleWebhook(new ObservedWebhookHandler(webhooks, registry))
+                .bind(config.http().host(), config.http().port())
+                .settings(apiSettings(config))
+                .service(ServiceInfo.calPlaneBot(Version.current()))
+                .clock(clock)
+                .startedAt(clock.instant())
+                .meterRegistry(registry)
+                .build();
+        scheduler = new SyncScheduler(sync, () -> wiring.config().sync(), sync::scheduleNextRun, clock);
+        watcher = loader.dotEnvFile().map(file -> new ConfigWatcher(loader, file, this::reload));
+    }
+
+    /** Builds and starts everything; the first periodic sync starts at once (when enabled). */
+    public static CalPlaneBotService start(AppConfig config, ConfigLoader loader, Clock clock) {
+        CalPlaneBotService service = new CalPlaneBotService(config, loader, clock);
+        service.http.start();
+        if (config.plane().webhookSecret().isEmpty()) {
+            LOG.warn("PLANE_WEBHOOK_SECRET is not set: webhook signatures are not checked. Set it to the secret Plane "
+                    + "shows for the webhook.");
+        }
+        LOG.info("CalPlaneBot {} listening on http://{}:{} (API docs at /docs)", Version.current(),
+                config.http().host(), service.http.port());
+        service.scheduler.start();
+        service.watcher.ifPresent(w -> w.start(Duration.ofSeconds(2)));
+        return service;
+    }
+
+    private void reload(AppConfig next) {
+        AppConfig previous = wiring.config();
+        if (!next.http().host().equals(previous.http().host()) || next.http().port() != previous.http().port()) {
+            LOG.warn("HOST and PORT changes take effect at the next restart");
+        }
+        wiring.reload(next);
+        http.update(apiSettings(next));
+        LogSetup.setLevel(next.log().level());
+        if (!next.sync().equals(previous.sync())) {
+            scheduler.settingsChanged();
+        }
+    }
+
+    static ApiSettings apiSettings(AppConfig config) {
+        return new ApiSettings(config.http().apiToken().map(Secret::reveal), config.http().trustProxy(),
+                RateLimit.perMinute(config.http().webhookLimitPerMinute()),
+                RateLimit.perHour(config.http().syncTriggerLimitPerHour()));
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Wiring wiring() {
+        return wiring;
+    }
+
+    public QueuedChangeDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Looks at the watched {@code .env} file now instead of at the next poll. */
+    public void checkConfiguration() {
+        watcher.ifPresent(ConfigWatcher::check);
+    }
+
+    @Override
+    public void close() {
+        watcher.ifPresent(ConfigWatcher::close);
+        scheduler.close();
+        http.stop();
+        dispatcher.close();
+        LOG.info("CalPlaneBot stopped");
+    }
+}

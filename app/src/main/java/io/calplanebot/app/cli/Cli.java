@@ -1,0 +1,72 @@
+package io.calplanebot.app.cli;
+
+import io.calplanebot.app.Version;
+import io.calplanebot.app.config.ConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** The {@code calplanebot} command: {@code serve} (the default), {@code sync}, {@code plan} and {@code diagnose}. */
+@Command(name = "calplanebot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.VersionProvider.class,
+        description = "Mirrors Plane issues with due dates into CalDAV calendars.%n"
+                + "Configuration comes from the environment and ./.env (see docs/configuration.md).",
+        subcommands = {ServeCommand.class, SyncCommand.class, PlanCommand.class, DiagnoseCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 partly failed, 2 failed, 64 usage error, 78 invalid configuration."})
+public final class Cli implements Callable<Integer> {
+    private final ConfigLoader loader;
+    private final Clock clock;
+
+    /** Exit code for an invalid configuration (sysexits EX_CONFIG). */
+    public static final int EXIT_CONFIG = 78;
+    public static final int EXIT_PARTIAL = 1;
+    public static final int EXIT_FAILED = 2;
+    public static final int EXIT_USAGE = 64;
+
+    public Cli(ConfigLoader loader, Clock clock) {
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        return new ServeCommand().runWith(this);
+    }
+
+    ConfigLoader loader() {
+        return loader;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The command line over the process environment, ./.env and the system clock. */
+    public static CommandLine commandLine() {
+        return commandLine(ConfigLoader.fromProcess(), Clock.systemUTC());
+    }
+
+    public static CommandLine commandLine(ConfigLoader loader, Clock clock) {
+        CommandLine line = new CommandLine(new Cli(loader, clock));
+        line.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+        line.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return EXIT_USAGE;
+        });
+        return line;
+    }
+
+    /** Prints the version from the build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"CalPlaneBot " + Version.current(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.calplanebot.app.cli;
+
+import io.calplanebot.app.CalPlaneBotService;
+import io.calplanebot.app.config.AppConfig;
+import io.calplanebot.app.logging.LogSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the service until it is stopped (Ctrl-C or SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the service: HTTP API and webhooks, periodic full sync, configuration reload.")
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    private Cli parent;
+
+    @Override
+    public Integer call() {
+        return runWith(parent);
+    }
+
+    Integer runWith(Cli cli) {
+        java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+        Optional<AppConfig> config = CommandSupport.load(cli.loader(), err);
+        if (config.isEmpty()) {
+            return Cli.EXIT_CONFIG;
+        }
+        LogSetup.configure(config.get().log(), true, true);
+        CalPlaneBotService service = CalPlaneBotService.start(config.get(), cli.loader(), cli.clock());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "calplanebot-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

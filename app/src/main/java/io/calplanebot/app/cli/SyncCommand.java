@@ -1,0 +1,103 @@
+package io.calplanebot.app.cli;
+
+import io.calplanebot.app.config.AppConfig;
+import io.calplanebot.app.observe.ObservingSyncListener;
+import io.calplanebot.app.wiring.Wiring;
+import io.calplanebot.core.port.in.ProjectResult;
+import io.calplanebot.core.port.in.RunResult;
+import io.calplanebot.core.port.in.RunSyncCommand;
+import io.calplanebot.core.port.in.SyncCounts;
+import io.calplanebot.core.port.in.SyncReport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** One full sync with a progress display and a summary table. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Run one full sync now, show its progress and a summary, then exit "
+                + "(0 success, 1 partial, 2 failed).")
+final class SyncCommand implements Callable<Integer> {
+    @ParentCommand
+    private Cli parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",
+            description = "Only this project (identifier or id); repeatable.")
+    private List<String> projects = List.of();
+
+    @Option(names = "--force-delete",
+            description = "Apply deletions even when the mass-deletion guard would refuse them.")
+    private boolean forceDelete;
+
+    @Override
+    public Integer call() {
+        return run(false);
+    }
+
+    Integer run(boolean dryRun) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<AppConfig> config = CommandSupport.load(parent.loader(), err);
+        if (config.isEmpty()) {
+            return Cli.EXIT_CONFIG;
+        }
+        CommandSupport.cliLogging(config.get());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Wiring wiring = new Wiring(config.get(), parent.clock(),
+                new ProgressPrinter(err, new ObservingSyncListener(registry)), registry);
+        boolean force = forceDelete || config.get().sync().forceDelete();
+        SyncReport report = wiring.syncService().runFullSync(new RunSyncCommand(Set.copyOf(projects), force, dryRun));
+        print(report, out);
+        return exitCode(report.result());
+    }
+
+    static void print(SyncReport report, PrintWriter out) {
+        Table table = new Table("PROJECT", "NAME", "ISSUES", "DATED", "LISTING", "STATUS");
+        for (ProjectResult project : report.projects()) {
+            table.row(project.identifier(), project.name(), project.issues(), project.datedIssues(),
+                    project.listingComplete() ? "complete" : "incomplete",
+                    project.error().isPresent() ? "error" : "ok");
+        }
+        out.println();
+        table.print(out);
+        SyncCounts counts = report.counts();
+        out.println();
+        Table totals = new Table(report.dryRun() ? "WOULD CHANGE" : "CREATED", "UPDATED", "DELETED", "UNCHANGED",
+                "FAILED", "RESULT", "SECONDS");
+        totals.row(report.dryRun() ? counts.planned() : counts.created(), report.dryRun() ? "-" : counts.updated(),
+                report.dryRun() ? "-" : counts.deleted(), counts.unchanged(), counts.failed(),
+                report.result().wireName(), String.format(Locale.ROOT, "%.2f", report.duration().toMillis() / 1000.0));
+        totals.print(out);
+        if (!report.errors().isEmpty()) {
+            out.println();
+            out.println("Problems:");
+            for (String error : report.errors()) {
+                out.println("  - " + error);
+            }
+        }
+        out.flush();
+    }
+
+    static int exitCode(RunResult result) {
+        switch (result) {
+            case SUCCESS:
+                return 0;
+            case PARTIAL:
+                return Cli.EXIT_PARTIAL;
+            default:
+                return Cli.EXIT_FAILED;
+        }
+    }
+}

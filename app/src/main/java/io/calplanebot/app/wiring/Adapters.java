@@ -1,0 +1,53 @@
+package io.calplanebot.app.wiring;
+
+import io.calplanebot.adapter.caldav.CalDavCalendarStore;
+import io.calplanebot.adapter.caldav.CalDavSettings;
+import io.calplanebot.adapter.plane.PlaneIssueSource;
+import io.calplanebot.adapter.plane.PlaneSettings;
+import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
+import io.calplanebot.app.config.AppConfig;
+import io.calplanebot.app.config.AuthType;
+import io.calplanebot.app.config.Secret;
+import io.calplanebot.core.mapping.IssueEventMapper;
+import io.calplanebot.core.mapping.MappingSettings;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.IssueSource;
+import io.calplanebot.core.port.out.IssueWebhookDecoder;
+
+import java.time.Clock;
+
+/** Builds the adapters from the configuration: the one place that knows their builders. */
+public final class Adapters {
+    private Adapters() {
+    }
+
+    public static IssueSource issueSource(AppConfig config) {
+        PlaneSettings settings = PlaneSettings.builder()
+                .baseUrl(config.plane().baseUrl())
+                .apiKey(config.plane().apiToken().reveal())
+                .workspaceSlug(config.plane().workspaceSlug())
+                .projects(config.plane().projects())
+                .perPage(config.plane().perPage())
+                .rateLimitPerMinute(config.plane().rateLimitPerMinute())
+                .build();
+        return PlaneIssueSource.builder().settings(settings).build();
+    }
+
+    public static CalendarStore calendarStore(AppConfig config, Clock clock) {
+        CalDavSettings settings = new CalDavSettings(config.calDav().url(), config.calDav().username(),
+                config.calDav().password().reveal(),
+                config.calDav().authType() == AuthType.DIGEST
+                        ? io.calplanebot.adapter.caldav.AuthType.DIGEST : io.calplanebot.adapter.caldav.AuthType.BASIC,
+                CalDavSettings.DEFAULT_CONNECT_TIMEOUT, CalDavSettings.DEFAULT_READ_TIMEOUT, clock);
+        return CalDavCalendarStore.builder(settings).build();
+    }
+
+    public static IssueWebhookDecoder webhookDecoder(AppConfig config) {
+        return PlaneWebhookDecoder.of(config.plane().webhookSecret().map(Secret::reveal));
+    }
+
+    public static IssueEventMapper mapper(AppConfig config) {
+        return new IssueEventMapper(new MappingSettings(config.plane().webUrl().toString(),
+                config.plane().workspaceSlug()));
+    }
+}
