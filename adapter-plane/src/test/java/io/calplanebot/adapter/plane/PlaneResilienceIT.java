@@ -106,6 +106,22 @@ class PlaneResilienceIT extends FakePlaneSupport {
     }
 
     @Test
+    void retriesFailuresAndUnreadableItems_neverPutTheKeyInTheLogs() {
+        Project project = projectWith(120);
+        plane.overrideIssueField(plane.addIssues(project.id(), 1, "Odd").get(0), "target_date", "soon");
+        plane.faults().failNextRequests(1, 503).rateLimit(1, Duration.ofSeconds(1));
+        try (CapturedLogs logs = new CapturedLogs()) {
+            PlaneIssueSource source = source(settings().maxAttempts(5));
+            assertThat(source.listIssues(project).complete()).isFalse();
+            plane.faults().rateLimit(1000, Duration.ofSeconds(1)).failIssuePage(project.id(), 0, 500);
+            failure(Reason.UNREACHABLE, () -> source.listIssues(project));
+
+            assertThat(logs.lines()).isNotEmpty().anyMatch(line -> line.contains("Retry-After"))
+                    .noneMatch(line -> line.contains(plane.apiKey()) || line.contains("plane_api_"));
+        }
+    }
+
+    @Test
     void gzipResponses_areDecompressed() {
         Project project = projectWith(20);
 
