@@ -15,6 +15,7 @@ set +m   # no job control: the background master keeps PGID == PID after setsid
 PORT=${1:?usage: $0 PORT}
 HOST=127.0.0.1
 BIN=/usr/lib/cyrus/bin
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 STATE_DIR=${CALDAV_SERVERS_STATE:-${TMPDIR:-/tmp}/calplanebot-caldav}
 mkdir -p "$STATE_DIR"
 
@@ -75,14 +76,8 @@ abort() {
   rm -rf -- "$DIR"; rm -f -- "$STATE_DIR/$PID.env"; exit 1
 }
 
-code=000
-for _ in $(seq 1 300); do   # up to 30 s
-  kill -0 "$PID" 2>/dev/null || abort "cyrus master exited during startup"
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT/.well-known/caldav" || true)
-  [[ $code != 000 ]] && break
-  sleep 0.1
-done
-[[ $code != 000 ]] || abort "cyrus did not answer within 30 s"
+wait_until_answering "$PID" "http://$HOST:$PORT/.well-known/caldav" \
+  || abort "cyrus did not come up (status $?)"
 
 # create user.test (INBOX) by delivering one message through lmtpd
 for _ in $(seq 1 50); do [[ -S $DIR/run/lmtp ]] && break; sleep 0.1; done

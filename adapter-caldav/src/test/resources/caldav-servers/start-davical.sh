@@ -16,6 +16,7 @@ PORT=${1:?usage: $0 PORT [basic|digest]}
 AUTH=${2:-${DAVICAL_AUTH:-basic}}
 HOST=127.0.0.1
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 STATE_DIR=${CALDAV_SERVERS_STATE:-${TMPDIR:-/tmp}/calplanebot-caldav}
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 mkdir -p "$STATE_DIR"
@@ -88,14 +89,8 @@ setsid "$DIR/supervise.sh" >>"$LOG" 2>&1 < /dev/null &
 PID=$!
 printf 'DATA_DIR=%s\nPGBIN=%s\n' "$DIR" "$PGBIN" > "$STATE_DIR/$PID.env"
 
-code=000
-for _ in $(seq 1 300); do   # up to 30 s
-  kill -0 "$PID" 2>/dev/null || { echo "davical exited during startup" >&2; cat "$STATE_DIR/$PID.env" >&2; exit 1; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X PROPFIND -H 'Depth: 0' "http://$HOST:$PORT/caldav.php/" || true)
-  [[ $code != 000 ]] && break
-  sleep 0.1
-done
-[[ $code != 000 ]] || { echo "davical did not answer within 30 s" >&2; kill "$PID"; exit 1; }
+wait_until_answering "$PID" "http://$HOST:$PORT/caldav.php/" -X PROPFIND -H 'Depth: 0' \
+  || { status=$?; startup_failed davical $status "$LOG"; kill "$PID" 2>/dev/null; exit 1; }
 
 echo "PID=$PID"
 echo "BASE_URL=http://$HOST:$PORT/caldav.php/"

@@ -7,6 +7,7 @@ set -euo pipefail
 set +m   # no job control: the background server keeps PGID == PID after setsid
 PORT=${1:?usage: $0 PORT}
 HOST=127.0.0.1
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 STATE_DIR=${CALDAV_SERVERS_STATE:-${TMPDIR:-/tmp}/calplanebot-caldav}
 mkdir -p "$STATE_DIR"
 
@@ -42,15 +43,8 @@ setsid /usr/bin/python3 -m radicale -C "$DIR/config" >"$DIR/server.log" 2>&1 < /
 PID=$!
 printf 'DATA_DIR=%s\n' "$DIR" > "$STATE_DIR/$PID.env"
 
-for _ in $(seq 1 300); do   # up to 30 s
-  if ! kill -0 "$PID" 2>/dev/null; then
-    echo "radicale exited during startup; log:" >&2; cat "$DIR/server.log" >&2; exit 1
-  fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT/.well-known/caldav" || true)
-  [[ $code != 000 ]] && break
-  sleep 0.1
-done
-[[ ${code:-000} != 000 ]] || { echo "radicale did not answer within 30 s" >&2; kill "$PID"; exit 1; }
+wait_until_answering "$PID" "http://$HOST:$PORT/.well-known/caldav" \
+  || { status=$?; startup_failed radicale $status "$DIR/server.log"; kill -- "-$PID" 2>/dev/null; exit 1; }
 
 echo "PID=$PID"
 echo "BASE_URL=http://$HOST:$PORT/"

@@ -12,6 +12,7 @@ AUTH=${2:-${SABRE_AUTH:-digest}}
 HOST=127.0.0.1
 REALM=SabreDAV
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 STATE_DIR=${CALDAV_SERVERS_STATE:-${TMPDIR:-/tmp}/calplanebot-caldav}
 SQL=/usr/share/doc/php-sabre-dav/examples/sql
 mkdir -p "$STATE_DIR"
@@ -50,16 +51,8 @@ PHP_CLI_SERVER_WORKERS=${PHP_CLI_SERVER_WORKERS:-4} \
 PID=$!
 printf 'DATA_DIR=%s\n' "$DIR" > "$STATE_DIR/$PID.env"
 
-code=000
-for _ in $(seq 1 300); do   # up to 30 s
-  if ! kill -0 "$PID" 2>/dev/null; then
-    echo "php -S exited during startup; log:" >&2; cat "$DIR/server.log" >&2; exit 1
-  fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT/.well-known/caldav" || true)
-  [[ $code != 000 ]] && break
-  sleep 0.1
-done
-[[ $code != 000 ]] || { echo "sabredav did not answer within 30 s" >&2; kill -- "-$PID"; exit 1; }
+wait_until_answering "$PID" "http://$HOST:$PORT/.well-known/caldav" \
+  || { status=$?; startup_failed sabredav $status "$DIR/server.log"; kill -- "-$PID" 2>/dev/null; exit 1; }
 
 echo "PID=$PID"
 echo "BASE_URL=http://$HOST:$PORT/"

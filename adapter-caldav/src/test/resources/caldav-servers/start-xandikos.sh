@@ -14,6 +14,7 @@ set +m   # no job control: the background process keeps PGID == PID after setsid
 PORT=${1:?usage: $0 PORT [none|basic|digest]}
 AUTH=${2:-${XANDIKOS_AUTH:-none}}
 HOST=127.0.0.1
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 STATE_DIR=${CALDAV_SERVERS_STATE:-${TMPDIR:-/tmp}/calplanebot-caldav}
 mkdir -p "$STATE_DIR"
 
@@ -70,16 +71,8 @@ EOF
 fi
 printf 'DATA_DIR=%s\n' "$DIR" > "$STATE_DIR/$PID.env"
 
-code=000
-for _ in $(seq 1 300); do   # up to 30 s
-  if ! kill -0 "$PID" 2>/dev/null; then
-    echo "xandikos exited during startup; log:" >&2; cat "$DIR/server.log" >&2; exit 1
-  fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X PROPFIND -H 'Depth: 0' "http://$HOST:$PORT/" || true)
-  [[ $code != 000 && $code != 502 && $code != 503 ]] && break
-  sleep 0.1
-done
-[[ $code != 000 ]] || { echo "xandikos did not answer within 30 s" >&2; kill -- "-$PID"; exit 1; }
+wait_until_answering "$PID" "http://$HOST:$PORT/" -X PROPFIND -H 'Depth: 0' \
+  || { status=$?; startup_failed xandikos $status "$DIR/server.log"; kill -- "-$PID" 2>/dev/null; exit 1; }
 
 echo "PID=$PID"
 echo "BASE_URL=http://$HOST:$PORT/"

@@ -1,27 +1,3 @@
 #!/usr/bin/env bash
 # Stop a server started by start-sabredav.sh: stop-sabredav.sh <PID>
-# Sends SIGTERM to the php -S process group (master + PHP_CLI_SERVER_WORKERS workers),
-# waits up to 10 s, then SIGKILL; removes the throwaway data dir.
-set -uo pipefail
-PID=${1:?usage: $0 PID}
-STATE_DIR=${CALDAV_SERVERS_STATE:-${TMPDIR:-/tmp}/calplanebot-caldav}
-[[ $PID =~ ^[0-9]+$ ]] || { echo "not a PID: $PID" >&2; exit 2; }
-
-if kill -0 "$PID" 2>/dev/null; then
-  PGID=$(ps -o pgid= -p "$PID" | tr -d ' ')
-  if [[ $PGID == "$PID" ]]; then kill -TERM -- "-$PID" 2>/dev/null; else kill -TERM "$PID"; fi
-  for _ in $(seq 1 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$PID" 2>/dev/null; then
-    echo "PID $PID still alive after 10 s, sending SIGKILL" >&2
-    if [[ $PGID == "$PID" ]]; then kill -KILL -- "-$PID" 2>/dev/null; else kill -KILL "$PID"; fi
-  fi
-else
-  echo "PID $PID is not running" >&2
-fi
-
-if [[ -f $STATE_DIR/$PID.env ]]; then
-  DATA_DIR=$(sed -n 's/^DATA_DIR=//p' "$STATE_DIR/$PID.env")
-  [[ $DATA_DIR == */sabredav-test.* ]] && rm -rf -- "$DATA_DIR"
-  rm -f -- "$STATE_DIR/$PID.env"
-fi
-echo "stopped $PID"
+exec bash "$(dirname "$0")/stop-process-group.sh" "${1:?usage: $0 PID}" sabredav-test.

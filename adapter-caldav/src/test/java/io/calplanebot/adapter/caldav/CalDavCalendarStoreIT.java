@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
     protected CalDavEndpoint server;
     protected RawCalDav raw;
-    private final List<CalDavCalendarStore> opened = new ArrayList<>();
+    private final OpenedStores opened = new OpenedStores();
 
     /** Starts (or skips on) the server; called once per class. */
     protected abstract CalDavEndpoint startServer();
@@ -72,8 +72,7 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
 
     @AfterEach
     void closeStores() {
-        opened.forEach(CalDavCalendarStore::close);
-        opened.clear();
+        opened.closeAll();
     }
 
     @Override
@@ -92,9 +91,7 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
     }
 
     protected CalDavCalendarStore open(CalDavCalendarStore.Builder builder) {
-        CalDavCalendarStore opened = builder.build();
-        this.opened.add(opened);
-        return opened;
+        return opened.add(builder.build());
     }
 
     private URI home() {

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,7 +24,7 @@ import java.util.UUID;
 class RadicaleSingleCalendarContractIT extends CalendarStoreContract {
     private CalDavServer server;
     private RawCalDav raw;
-    private final List<CalDavCalendarStore> opened = new ArrayList<>();
+    private final OpenedStores opened = new OpenedStores();
 
     @BeforeAll
     void startServer() {
@@ -46,18 +44,15 @@ class RadicaleSingleCalendarContractIT extends CalendarStoreContract {
 
     @AfterEach
     void closeStores() {
-        opened.forEach(CalDavCalendarStore::close);
-        opened.clear();
+        opened.closeAll();
     }
 
     @Override
     protected CalendarStore store() {
         URI calendar = Hrefs.childCollection(URI.create(server.calendarHomeUrl()), "shared-" + UUID.randomUUID());
         raw.mkcalendar(calendar, "Shared deadlines");
-        CalDavCalendarStore store = CalDavCalendarStore.builder(server.settings(calendar.toString()))
-                .retries(2, Duration.ofMillis(50)).build();
-        opened.add(store);
-        return store;
+        return opened.add(CalDavCalendarStore.builder(server.settings(calendar.toString()))
+                .retries(2, Duration.ofMillis(50)).build());
     }
 
     @Override

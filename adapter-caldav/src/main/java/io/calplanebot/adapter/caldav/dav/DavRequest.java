@@ -80,14 +80,4 @@ public record DavRequest(String method, URI url, Map<String, String> headers, by
     public String toString() {
         return method + " " + url;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
 }

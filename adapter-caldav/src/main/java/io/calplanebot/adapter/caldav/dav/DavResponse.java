@@ -74,14 +74,4 @@ public record DavResponse(String method, URI url, int status, String reason, Map
     public String toString() {
         return method + " " + url + " -> " + statusLine();
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
 }

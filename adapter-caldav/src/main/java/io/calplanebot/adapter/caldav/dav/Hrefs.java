@@ -1,5 +1,7 @@
 package io.calplanebot.adapter.caldav.dav;
 
+import io.calplanebot.adapter.caldav.text.PercentEncoding;
+
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -119,17 +121,7 @@ public final class Hrefs {
 
     /** Percent-encodes everything but unreserved characters (RFC 3986), as one path segment. */
     public static String encodeSegment(String segment) {
-        StringBuilder out = new StringBuilder(segment.length());
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || UNRESERVED.indexOf(c) >= 0)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(segment, UNRESERVED);
     }
 
     private static URI build(String scheme, String authority, String rawPath) {

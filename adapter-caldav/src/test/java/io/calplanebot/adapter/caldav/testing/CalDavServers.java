@@ -38,7 +38,8 @@ public final class CalDavServers {
     private static final List<String> FILES = List.of(
             "start-radicale.sh", "stop-radicale.sh", "start-xandikos.sh", "stop-xandikos.sh",
             "start-davical.sh", "stop-davical.sh", "davical-router.php", "davical-127.0.0.1-conf.php",
-            "start-sabredav.sh", "stop-sabredav.sh", "sabredav-server.php", "start-cyrus.sh", "stop-cyrus.sh");
+            "start-sabredav.sh", "stop-sabredav.sh", "sabredav-server.php", "start-cyrus.sh", "stop-cyrus.sh",
+            "common.sh", "stop-process-group.sh");
     private static final long START_TIMEOUT_SECONDS = 90;
     private static final long STOP_TIMEOUT_SECONDS = 40;
     private static final int PORT_ATTEMPTS = 3;
