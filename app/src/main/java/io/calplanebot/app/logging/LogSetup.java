@@ -84,6 +84,10 @@ public final class LogSetup {
         for (String name : new String[] {"org.eclipse.jetty", "org.apache.hc", "io.javalin", "net.fortuna.ical4j"}) {
             context.getLogger(name).setLevel(libraries);
         }
+        // These print request headers and bodies, credentials included: never below INFO, whatever LOG_LEVEL says.
+        for (String name : new String[] {"org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"}) {
+            context.getLogger(name).setLevel(parsed.isGreaterOrEqual(Level.INFO) ? parsed : Level.INFO);
+        }
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {

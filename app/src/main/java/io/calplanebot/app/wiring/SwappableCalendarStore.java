@@ -21,8 +21,11 @@ final class SwappableCalendarStore implements CalendarStore {
         this.target = Objects.requireNonNull(target, "target");
     }
 
+    /** Points at {@code next} from now on and closes the previous target when it holds resources. */
     void swap(CalendarStore next) {
+        CalendarStore previous = target;
         target = Objects.requireNonNull(next, "next");
+        Closing.quietly(previous);
     }
 
     @Override

@@ -17,8 +17,11 @@ final class SwappableIssueSource implements IssueSource {
         this.target = Objects.requireNonNull(target, "target");
     }
 
+    /** Points at {@code next} from now on and closes the previous target when it holds resources. */
     void swap(IssueSource next) {
+        IssueSource previous = target;
         target = Objects.requireNonNull(next, "next");
+        Closing.quietly(previous);
     }
 
     @Override

@@ -14,8 +14,11 @@ final class SwappableWebhookDecoder implements IssueWebhookDecoder {
         this.target = Objects.requireNonNull(target, "target");
     }
 
+    /** Points at {@code next} from now on and closes the previous target when it holds resources. */
     void swap(IssueWebhookDecoder next) {
+        IssueWebhookDecoder previous = target;
         target = Objects.requireNonNull(next, "next");
+        Closing.quietly(previous);
     }
 
     @Override

@@ -25,16 +25,16 @@ import java.util.regex.Pattern;
  * GET and PUT of single resources and a Depth 1 PROPFIND to list them. Basic and Digest work through the client's
  * challenge handling.
  */
-final class PlainCalDav implements AutoCloseable {
+public final class PlainCalDav implements AutoCloseable {
     private static final Pattern HREF = Pattern.compile("<(?:[A-Za-z0-9]+:)?href>([^<]+)</(?:[A-Za-z0-9]+:)?href>");
 
     private final CloseableHttpClient client;
 
     /** An HTTP answer: status, body and ETag. */
-    record Answer(int status, String body, Optional<String> etag) {
+    public record Answer(int status, String body, Optional<String> etag) {
     }
 
-    PlainCalDav(String anyUrl, String user, String password) {
+    public PlainCalDav(String anyUrl, String user, String password) {
         URI uri = URI.create(anyUrl);
         CredentialsProvider credentials = CredentialsProviderBuilder.create()
                 .add(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()), user, password.toCharArray())
@@ -42,13 +42,13 @@ final class PlainCalDav implements AutoCloseable {
         client = HttpClients.custom().setDefaultCredentialsProvider(credentials).disableRedirectHandling().build();
     }
 
-    Answer get(String url) throws IOException {
+    public Answer get(String url) throws IOException {
         return client.execute(ClassicRequestBuilder.get(url).build(), response -> new Answer(response.getCode(),
                 response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
                 Optional.ofNullable(response.getFirstHeader("ETag")).map(Header::getValue)));
     }
 
-    int put(String url, String ics, Optional<String> ifMatch) throws IOException {
+    public int put(String url, String ics, Optional<String> ifMatch) throws IOException {
         ClassicRequestBuilder request = ClassicRequestBuilder.put(url)
                 .setEntity(new StringEntity(ics, ContentType.create("text/calendar", StandardCharsets.UTF_8)));
         ifMatch.ifPresentOrElse(etag -> request.addHeader("If-Match", etag),
@@ -60,7 +60,7 @@ final class PlainCalDav implements AutoCloseable {
     }
 
     /** The hrefs of the {@code .ics} resources in a collection. */
-    List<String> list(String collectionUrl) throws IOException {
+    public List<String> list(String collectionUrl) throws IOException {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/>"
                 + "</d:prop></d:propfind>";
         String answer = client.execute(ClassicRequestBuilder.create("PROPFIND").setUri(collectionUrl)

@@ -1,0 +1,83 @@
+package io.calplanebot.app;
+
+import io.calplanebot.adapter.caldav.AuthType;
+import io.calplanebot.adapter.caldav.testing.CalDavServer;
+import io.calplanebot.adapter.caldav.testing.CalDavServerKind;
+import io.calplanebot.adapter.caldav.testing.CalDavServers;
+import io.calplanebot.adapter.plane.testing.FakePlane;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shaded jar, run as a user runs it: {@code java -jar calplanebot.jar …} in a fresh JVM. */
+class RunnableJarIT {
+    private static final Path JAR = Path.of("target", "calplanebot.jar");
+
+    /** Output (stdout and stderr together) and exit code of one run. */
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(Map<String, String> env, Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("PLANE_") || k.startsWith("CALDAV_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void version_printsTheProductVersion() throws Exception {
+        Run run = run(Map.of(), Files.createTempDirectory("jar"), "--version");
+        assertThat(run.exit()).isZero();
+        assertThat(run.output()).contains("CalPlaneBot 0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void anInvalidConfiguration_namesEveryProblemAndExitsWith78() throws Exception {
+        Run run = run(Map.of("CALDAV_AUTH_TYPE", "kerberos", "PORT", "99999"), Files.createTempDirectory("jar"),
+                "serve");
+        assertThat(run.exit()).isEqualTo(78);
+        assertThat(run.output()).contains("PLANE_BASE_URL", "PLANE_API_TOKEN", "CALDAV_URL", "CALDAV_AUTH_TYPE", "PORT");
+    }
+
+    @Test
+    void diagnoseAndSync_workFromTheJarWithADotEnvFile() throws Exception {
+        try (CalDavServer server = CalDavServers.startOrSkip(CalDavServerKind.RADICALE, AuthType.BASIC);
+             FakePlane plane = FakePlane.start("jar-team")) {
+            String project = plane.addProject("JAR", "Jar project");
+            plane.addIssue(project, d -> d.name("Packaged").targetDate(LocalDate.of(2027, 4, 1)));
+            Path dir = Files.createTempDirectory("jar-run");
+            Files.writeString(dir.resolve(".env"), String.join("\n",
+                    "PLANE_BASE_URL=" + plane.baseUrl(),
+                    "PLANE_API_TOKEN=" + plane.apiKey(),
+                    "PLANE_WORKSPACE_SLUG=" + plane.workspaceSlug(),
+                    "CALDAV_URL=" + server.baseUrl(),
+                    "CALDAV_USERNAME=" + server.user(),
+                    "CALDAV_PASSWORD=" + server.password(), ""));
+
+            Run diagnose = run(Map.of(), dir, "diagnose");
+            assertThat(diagnose.exit()).as(diagnose.output()).isZero();
+            assertThat(diagnose.output()).contains("All checks passed").doesNotContain(plane.apiKey());
+
+            Run sync = run(Map.of(), dir, "sync");
+            assertThat(sync.exit()).as(sync.output()).isZero();
+            assertThat(sync.output()).contains("created", "[1] Packaged", "success");
+            assertThat(dir.resolve("logs").resolve("calplanebot.log")).exists();
+        }
+    }
+}
