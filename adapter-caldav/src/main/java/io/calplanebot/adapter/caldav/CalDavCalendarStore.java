@@ -295,13 +295,13 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     }
 
     private StoredEvent stored(URI href, String etag, String ics) {
-        CalendarEvent event;
         try {
-            event = codec.decode(ics);
+            CalendarEvent event = codec.decode(ics);
+            return new StoredEvent(new EventIdentity(event.uid(), Hrefs.lastSegment(href)), new EventVersion(etag),
+                    event);
         } catch (IcsFormatException | IllegalArgumentException e) {
             throw new CalendarStoreException(Reason.PROTOCOL, "event " + href + " cannot be read: " + e.getMessage(), e);
         }
-        return new StoredEvent(new EventIdentity(event.uid(), Hrefs.lastSegment(href)), new EventVersion(etag), event);
     }
 
     private String fetch(URI href, EventIdentity identity) {

@@ -1,6 +1,7 @@
 package io.calplanebot.adapter.caldav;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,13 +26,13 @@ public record CalDavSettings(URI url, String username, String password, AuthType
 
     public CalDavSettings {
         Objects.requireNonNull(url, "CalDAV URL");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("CalDAV URL must be an absolute http or https URL, was '" + url + "'");
-        }
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("CalDAV URL must not contain credentials; set the user name and"
                     + " password separately");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new IllegalArgumentException("CalDAV URL must be an absolute http or https URL, was '" + url + "'");
         }
         Objects.requireNonNull(username, "CalDAV user name");
         if (username.isBlank()) {
@@ -46,8 +47,19 @@ public record CalDavSettings(URI url, String username, String password, AuthType
 
     /** Settings with the default timeouts and the system clock. */
     public static CalDavSettings of(String url, String username, String password, AuthType authType) {
-        return new CalDavSettings(URI.create(url.strip()), username, password, authType, DEFAULT_CONNECT_TIMEOUT,
+        return new CalDavSettings(parse(url), username, password, authType, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_READ_TIMEOUT, Clock.systemUTC());
+    }
+
+    /** Reads a URL; the error names the problem and position, not the text (which might hold a password). */
+    public static URI parse(String url) {
+        Objects.requireNonNull(url, "CalDAV URL");
+        try {
+            return new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("CalDAV URL is not a valid URL: " + e.getReason() + " at index "
+                    + e.getIndex(), null);
+        }
     }
 
     public CalDavSettings withTimeouts(Duration connect, Duration read) {

@@ -112,7 +112,9 @@ final class CalendarCollections {
         if (taken) {
             LOG.info("MKCALENDAR {}: something is already there ({}); using it if it is a calendar", target,
                     response.statusLine());
-        } else if (!response.isSuccess() || inner.isPresent()) {
+        } else if (inner.isPresent()) {
+            throw errors.failedInside(response, inner.get(), "creating calendar '" + project.calendarName() + "'");
+        } else if (!response.isSuccess()) {
             throw errors.failure(response, "creating calendar '" + project.calendarName() + "'");
         } else {
             LOG.info("created calendar {} '{}'", target, project.calendarName());
@@ -159,11 +161,9 @@ final class CalendarCollections {
         if (response.isSuccess() && inner.isEmpty()) {
             return;
         }
-        CalendarStoreException failure = inner
-                .map(e -> new CalendarStoreException(Reason.PROTOCOL, "PROPPATCH " + calendar + " answered "
-                        + response.statusLine() + " with status " + e.failureStatus().orElse(0) + " inside"
-                        + (e.description().isEmpty() ? "" : " - " + e.description())))
-                .orElseGet(() -> errors.failure(response, "setting " + names(properties) + " of " + calendar));
+        String what = "setting " + names(properties) + " of " + calendar;
+        CalendarStoreException failure = inner.map(e -> errors.failedInside(response, e, what))
+                .orElseGet(() -> errors.failure(response, what));
         if (required) {
             throw failure;
         }

@@ -77,6 +77,18 @@ final class StoreErrors {
         return multiStatus.entries().stream().filter(e -> e.failureStatus().isPresent()).findFirst();
     }
 
+    /** A MKCALENDAR or PROPPATCH whose 207 answer holds a non-2xx status. */
+    CalendarStoreException failedInside(DavResponse response, DavEntry entry, String what) {
+        int status = entry.failureStatus().orElse(0);
+        if (status == 401) {
+            return authentication(response);
+        }
+        return new CalendarStoreException(status == 403 ? Reason.FORBIDDEN : Reason.PROTOCOL, what + ": "
+                + response.method() + " " + response.url() + " answered " + response.statusLine() + " with " + status
+                + " inside" + conditions(entry.errors())
+                + (entry.description().isEmpty() ? "" : " - " + entry.description()));
+    }
+
     /** A failed read or calendar operation (PROPFIND, REPORT, MKCALENDAR, PROPPATCH, GET). */
     CalendarStoreException failure(DavResponse response, String what) {
         int status = response.status();

@@ -93,6 +93,24 @@ class StoreErrorsTest {
                 Write.CREATE)).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN));
     }
 
+    @Test
+    void proppatch207_withARefusedPropertyInside_isAFailureNamingTheInnerStatus() {
+        DavResponse response = answer("PROPPATCH", 207, "text/xml", Fixtures.bytes("xandikos-proppatch-description.xml"));
+
+        CalendarStoreException failure = errors.failedInside(response, errors.innerFailure(response).orElseThrow(),
+                "setting [calendar-description]");
+
+        assertThat(failure.reason()).isEqualTo(Reason.PROTOCOL);
+        assertThat(failure.getMessage()).contains("calendar-description", "207", "409 inside");
+    }
+
+    @Test
+    void xandikosMkcalendarBody_inAMisspeltNamespace_isNoFailure() {
+        DavResponse response = answer("MKCALENDAR", 201, "text/xml", Fixtures.bytes("xandikos-mkcalendar-response.xml"));
+
+        assertThat(errors.innerFailure(response)).isEmpty();
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
