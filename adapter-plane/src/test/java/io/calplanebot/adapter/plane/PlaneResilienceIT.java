@@ -94,14 +94,14 @@ class PlaneResilienceIT extends FakePlaneSupport {
     }
 
     @Test
-    void clientSideLimiter_pacesRequests_toTheConfiguredRate() {
+    void clientSideLimiter_letsABurstWithinTheBudgetGoOutAtOnce() {
         Project project = projectWith(10);
         PlaneIssueSource source = source(settings().perPage(1).rateLimitPerMinute(600));
         long started = System.nanoTime();
 
         assertThat(source.listIssues(project).issues()).hasSize(10);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(850));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(plane.requests()).hasSize(10).allMatch(r -> r.status() == 200);
     }
 

@@ -7,8 +7,6 @@ import io.calplanebot.core.port.out.IssueSourceException;
 import io.calplanebot.core.port.out.IssueSourceException.Reason;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -45,7 +43,7 @@ public final class PlaneClient implements AutoCloseable {
     private final PlaneSettings settings;
     private final URI apiBase;
     private final CloseableHttpClient http;
-    private final RateLimiter limiter;
+    private final SlidingWindowLimiter limiter;
     private final Retry retry;
     private final ObjectMapper json;
     private final PlaneErrors errors;
@@ -71,11 +69,7 @@ public final class PlaneClient implements AutoCloseable {
                 .disableCookieManagement()
                 .setUserAgent("CalPlaneBot")
                 .build();
-        this.limiter = RateLimiter.of("plane-api", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(60_000_000_000L / settings.rateLimitPerMinute()))
-                .timeoutDuration(Duration.ofMinutes(10))
-                .build());
+        this.limiter = new SlidingWindowLimiter(settings.rateLimitPerMinute(), Duration.ofMinutes(1));
         this.retry = Retry.of("plane-api", RetryConfig.<PlaneResponse>custom()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(e -> e instanceof TransientFailure || e instanceof IOException)
@@ -144,8 +138,17 @@ public final class PlaneClient implements AutoCloseable {
         return message.isEmpty() ? "" : " (\"" + message + "\")";
     }
 
+    private boolean acquirePermit() {
+        try {
+            return limiter.acquire(Duration.ofMinutes(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private PlaneResponse exchange(String path, URI uri) throws IOException {
-        if (!limiter.acquirePermission()) {
+        if (!acquirePermit()) {
             throw new IssueSourceException(Reason.RATE_LIMITED, "Waited too long for this client's own rate limit ("
                     + settings.rateLimitPerMinute() + " requests per minute) before GET " + path + ".");
         }

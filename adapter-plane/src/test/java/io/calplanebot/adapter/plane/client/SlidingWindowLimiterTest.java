@@ -1,0 +1,38 @@
+package io.calplanebot.adapter.plane.client;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlidingWindowLimiterTest {
+
+    @Test
+    void acquire_letsTheBudgetGoAtOnce_thenWaitsForTheOldestToLeaveTheWindow() throws InterruptedException {
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(3, Duration.ofMillis(400));
+        List<Long> granted = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 7; i++) {
+            assertThat(limiter.acquire(Duration.ofSeconds(5))).isTrue();
+            granted.add(System.nanoTime() - start);
+        }
+
+        assertThat(granted.get(2)).as("the first three go out at once").isLessThan(Duration.ofMillis(200).toNanos());
+        assertThat(granted.get(6)).as("the seventh waits two windows").isGreaterThanOrEqualTo(
+                Duration.ofMillis(800).toNanos());
+        for (int i = 3; i < granted.size(); i++) {
+            assertThat(granted.get(i) - granted.get(i - 3)).as("never more than 3 in any 400 ms")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
+        }
+    }
+
+    @Test
+    void acquire_givesUp_whenNoPermitComesWithinTheLongestWait() throws InterruptedException {
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(1, Duration.ofSeconds(10));
+        assertThat(limiter.acquire(Duration.ofMillis(10))).isTrue();
+        assertThat(limiter.acquire(Duration.ofMillis(50))).isFalse();
+    }
+}
