@@ -41,6 +41,11 @@ public final class CalDavServer implements AutoCloseable {
         return endpoint.baseUrl();
     }
 
+    /** scheme://host:port/ of the server. */
+    public String rootUrl() {
+        return endpoint.rootUrl();
+    }
+
     public String principalUrl() {
         return endpoint.principalUrl();
     }
