@@ -8,19 +8,21 @@ import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncCounts;
 import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.out.SyncListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** One full sync with a progress display and a summary table. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -33,34 +35,34 @@ final class SyncCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",
-            description = "Only this project (identifier or id); repeatable.")
-    private List<String> projects = List.of();
-
-    @Option(names = "--force-delete",
-            description = "Apply deletions even when the mass-deletion guard would refuse them.")
-    private boolean forceDelete;
+    @Mixin
+    private SyncOptions options;
 
     @Override
     public Integer call() {
-        return run(false);
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<SyncReport> report = run(parent, options, false, err,
+                registry -> new ProgressPrinter(err, new ObservingSyncListener(registry)));
+        report.ifPresent(r -> print(r, spec.commandLine().getOut()));
+        return report.map(r -> exitCode(r.result())).orElse(Cli.EXIT_CONFIG);
     }
 
-    Integer run(boolean dryRun) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<AppConfig> config = CommandSupport.load(parent.loader(), err);
+    /**
+     * Loads the configuration and runs one full sync (or dry run) over the real adapters; empty when the
+     * configuration is invalid (its problems are printed to {@code err}).
+     */
+    static Optional<SyncReport> run(Cli cli, SyncOptions options, boolean dryRun, PrintWriter err,
+                                    Function<MeterRegistry, SyncListener> listener) {
+        Optional<AppConfig> config = CommandSupport.load(cli.loader(), err);
         if (config.isEmpty()) {
-            return Cli.EXIT_CONFIG;
+            return Optional.empty();
         }
         CommandSupport.cliLogging(config.get());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Wiring wiring = new Wiring(config.get(), parent.clock(),
-                new ProgressPrinter(err, new ObservingSyncListener(registry)), registry);
-        boolean force = forceDelete || config.get().sync().forceDelete();
-        SyncReport report = wiring.syncService().runFullSync(new RunSyncCommand(Set.copyOf(projects), force, dryRun));
-        print(report, out);
-        return exitCode(report.result());
+        Wiring wiring = new Wiring(config.get(), cli.clock(), listener.apply(registry), registry);
+        boolean force = options.forceDelete || config.get().sync().forceDelete();
+        return Optional.of(wiring.syncService().runFullSync(
+                new RunSyncCommand(Set.copyOf(options.projects), force, dryRun)));
     }
 
     static void print(SyncReport report, PrintWriter out) {

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 /** Times every call to the CalDAV server by operation and outcome ({@code calplanebot_caldav_requests}). */
 public final class MeteredCalendarStore implements CalendarStore {
     private final CalendarStore delegate;
+    private static final String NAME = "calplanebot_caldav_requests";
+    private static final String DESCRIPTION = "Calls to the CalDAV server by operation";
+
     private final MeterRegistry registry;
 
     public MeteredCalendarStore(CalendarStore delegate, MeterRegistry registry) {
@@ -62,22 +65,15 @@ public final class MeteredCalendarStore implements CalendarStore {
 
     @Override
     public void delete(CalendarId calendar, EventIdentity identity, EventVersion expected) {
-        timed("delete", () -> {
-            delegate.delete(calendar, identity, expected);
-            return null;
-        });
+        Timing.timed(registry, NAME, DESCRIPTION, "delete", () -> delegate.delete(calendar, identity, expected));
     }
 
     @Override
     public void checkConnection() {
-        timed("check", () -> {
-            delegate.checkConnection();
-            return null;
-        });
+        Timing.timed(registry, NAME, DESCRIPTION, "check", delegate::checkConnection);
     }
 
     private <T> T timed(String operation, Supplier<T> call) {
-        return Timing.timed(registry, "calplanebot_caldav_requests", "Calls to the CalDAV server by operation",
-                operation, call);
+        return Timing.timed(registry, NAME, DESCRIPTION, operation, call);
     }
 }

@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 /** Times every call to Plane by operation and outcome ({@code calplanebot_plane_requests}). */
 public final class MeteredIssueSource implements IssueSource {
     private final IssueSource delegate;
+    private static final String NAME = "calplanebot_plane_requests";
+    private static final String DESCRIPTION = "Calls to the Plane API by operation";
+
     private final MeterRegistry registry;
 
     public MeteredIssueSource(IssueSource delegate, MeterRegistry registry) {
@@ -42,14 +45,10 @@ public final class MeteredIssueSource implements IssueSource {
 
     @Override
     public void checkConnection() {
-        timed("check", () -> {
-            delegate.checkConnection();
-            return null;
-        });
+        Timing.timed(registry, NAME, DESCRIPTION, "check", delegate::checkConnection);
     }
 
     private <T> T timed(String operation, Supplier<T> call) {
-        return Timing.timed(registry, "calplanebot_plane_requests", "Calls to the Plane API by operation",
-                operation, call);
+        return Timing.timed(registry, NAME, DESCRIPTION, operation, call);
     }
 }

@@ -10,6 +10,13 @@ final class Timing {
     private Timing() {
     }
 
+    static void timed(MeterRegistry registry, String name, String description, String operation, Runnable call) {
+        timed(registry, name, description, operation, () -> {
+            call.run();
+            return null;
+        });
+    }
+
     static <T> T timed(MeterRegistry registry, String name, String description, String operation, Supplier<T> call) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "ok";
