@@ -48,6 +48,17 @@ class RunnableJarIT {
     }
 
     @Test
+    void theLauncherScript_runsTheBuiltJar() throws Exception {
+        Path launcher = Path.of("..", "calplanebot").toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "--version").redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("CalPlaneBot 0.1.0-SNAPSHOT");
+    }
+
+    @Test
     void anInvalidConfiguration_namesEveryProblemAndExitsWith78() throws Exception {
         Run run = run(Map.of("CALDAV_AUTH_TYPE", "kerberos", "PORT", "99999"), Files.createTempDirectory("jar"),
                 "serve");
@@ -71,10 +82,12 @@ class RunnableJarIT {
                     "CALDAV_PASSWORD=" + server.password(), ""));
 
             Run diagnose = run(Map.of(), dir, "diagnose");
+            System.out.println("---- calplanebot diagnose (exit " + diagnose.exit() + ")\n" + diagnose.output());
             assertThat(diagnose.exit()).as(diagnose.output()).isZero();
             assertThat(diagnose.output()).contains("All checks passed").doesNotContain(plane.apiKey());
 
             Run sync = run(Map.of(), dir, "sync");
+            System.out.println("---- calplanebot sync (exit " + sync.exit() + ")\n" + sync.output());
             assertThat(sync.exit()).as(sync.output()).isZero();
             assertThat(sync.output()).contains("created", "[1] Packaged", "success");
             assertThat(dir.resolve("logs").resolve("calplanebot.log")).exists();

@@ -263,6 +263,19 @@ abstract class EndToEndScenario {
 
     @Test
     @Order(8)
+    void renamingTheProject_renamesItsCalendar() throws IOException {
+        assertThat(dav.displayName(calendarUrl)).isEqualTo("Plane: End to End 🚀");
+
+        plane.renameProject(projectId, "Renamed ✨ project");
+        assertThat(sender.send(plane.webhooks().projectUpdated(projectId, "name", "End to End 🚀",
+                "Renamed ✨ project")).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> dav.displayName(calendarUrl).equals("Plane: Renamed ✨ project"));
+        assertThat(dav.list(calendarUrl)).isNotEmpty();
+    }
+
+    @Test
+    @Order(9)
     void restartingTheService_createsNoDuplicates_andASecondSyncWritesNothing() throws IOException {
         List<String> before = dav.list(calendarUrl);
         service.close();
@@ -277,7 +290,7 @@ abstract class EndToEndScenario {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theCliCommands_workAgainstTheSameSetup() {
         StringWriter syncOut = new StringWriter();
         int sync = Cli.commandLine(loader, Clock.systemUTC()).setOut(new PrintWriter(syncOut))
@@ -299,7 +312,7 @@ abstract class EndToEndScenario {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void noSecretEverReachesTheLogs() throws IOException {
         Path log = logDir.resolve("calplanebot.log");
         assertThat(log).exists();

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 public final class PlainCalDav implements AutoCloseable {
     private static final Pattern HREF = Pattern.compile("<(?:[A-Za-z0-9]+:)?href>([^<]+)</(?:[A-Za-z0-9]+:)?href>");
 
+    private static final Pattern DISPLAY_NAME = Pattern.compile(
+            "<(?:[A-Za-z0-9]+:)?displayname[^>]*>([^<]*)</(?:[A-Za-z0-9]+:)?displayname>");
+
     private final CloseableHttpClient client;
 
     /** An HTTP answer: status, body and ETag. */
@@ -75,6 +78,18 @@ public final class PlainCalDav implements AutoCloseable {
             }
         }
         return hrefs;
+    }
+
+    /** The collection's DAV:displayname, from a Depth 0 PROPFIND. */
+    public String displayName(String collectionUrl) throws IOException {
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:displayname/>"
+                + "</d:prop></d:propfind>";
+        String answer = client.execute(ClassicRequestBuilder.create("PROPFIND").setUri(collectionUrl)
+                .addHeader("Depth", "0")
+                .setEntity(new StringEntity(body, ContentType.create("application/xml", StandardCharsets.UTF_8)))
+                .build(), response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+        Matcher matcher = DISPLAY_NAME.matcher(answer);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     @Override
