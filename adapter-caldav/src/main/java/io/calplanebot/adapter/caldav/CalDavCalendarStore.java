@@ -247,6 +247,12 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         List<StoredEvent> events = new ArrayList<>();
         for (DavEntry entry : multiStatus.entries()) {
             if (Hrefs.sameResource(entry.href(), calendar)) {
+                if (entry.isFailure()) { // the calendar itself failed: never a silently empty listing
+                    throw entry.status() == 404 || entry.status() == 410
+                            ? new EventNotFoundException("calendar " + calendar + " does not exist")
+                            : new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " failed: "
+                            + entry.status());
+                }
                 continue;
             }
             if (entry.isFailure()) {

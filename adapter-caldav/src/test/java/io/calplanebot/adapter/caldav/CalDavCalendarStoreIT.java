@@ -16,6 +16,7 @@ import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.EventAlreadyExistsException;
+import io.calplanebot.core.port.out.EventNotFoundException;
 import io.calplanebot.core.testing.CalendarStoreContract;
 import io.calplanebot.core.testing.Events;
 import org.junit.jupiter.api.AfterAll;
@@ -273,6 +274,14 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
         assertThat(found.event().summary()).isEqualTo("[4] Odd name");
         store.delete(calendar, found.identity(), found.version());
         assertThat(store.listOwnedEvents(calendar)).isEmpty();
+    }
+
+    @Test
+    void listOwnedEvents_ofACalendarThatIsNotThere_failsAsNotFound_insteadOfReturningAnEmptyList() {
+        CalendarId missing = new CalendarId(Hrefs.childCollection(home(), "never-made-" + UUID.randomUUID()).toString());
+
+        assertThatThrownBy(() -> store.listOwnedEvents(missing)).isInstanceOf(EventNotFoundException.class);
+        assertThat(store.findEvent(missing, event("[0] x").identity())).isEmpty();
     }
 
     @Test
