@@ -12,6 +12,7 @@ import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
 import io.calplanebot.adapter.caldav.dav.MultiStatus;
 import io.calplanebot.adapter.caldav.ical.ICalEventCodec;
+import io.calplanebot.adapter.caldav.ical.IcsFolding;
 import io.calplanebot.adapter.caldav.ical.IcsFormatException;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
@@ -99,7 +100,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     public List<StoredEvent> listOwnedEvents(CalendarId calendar) {
         return call(() -> {
             List<StoredEvent> owned = new ArrayList<>();
-            for (StoredEvent stored : query(uri(calendar), DavXml.eventQuery(), true)) {
+            for (StoredEvent stored : query(uri(calendar), DavXml.eventQuery(), EventIdentity.UID_SUFFIX, true)) {
                 if (stored.isOwned()) {
                     owned.add(stored);
                 }
@@ -138,7 +139,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
             }
             List<LocatedEvent> found = new ArrayList<>();
             for (URI calendar : calendars) {
-                for (StoredEvent stored : query(calendar, DavXml.eventQueryByUid(uid), false)) {
+                for (StoredEvent stored : query(calendar, DavXml.eventQueryByUid(uid), uid, false)) {
                     if (stored.uid().equals(uid)) {
                         found.add(new LocatedEvent(id(calendar), stored));
                     }
@@ -229,8 +230,11 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         return known;
     }
 
-    /** The events a calendar-query returns; undecodable events fail the call only when they are ours. */
-    private List<StoredEvent> query(URI calendar, String report, boolean wholeCalendar) {
+    /**
+     * The events a calendar-query returns, skipping without decoding those whose data cannot hold
+     * {@code uidText}; undecodable events fail the call only when they are ours.
+     */
+    private List<StoredEvent> query(URI calendar, String report, String uidText, boolean wholeCalendar) {
         DavResponse response = dav.execute(DavRequest.report(calendar, 1, report));
         if (!response.isMultiStatus()) {
             if (!wholeCalendar && (response.status() == 404 || response.status() == 410)) {
@@ -259,13 +263,13 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
                 throw new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " is incomplete: "
                         + entry.href() + " answered " + entry.status());
             }
-            Optional<StoredEvent> stored = storedOrSkip(entry);
+            Optional<StoredEvent> stored = storedOrSkip(entry, uidText);
             stored.ifPresent(events::add);
         }
         return events;
     }
 
-    private Optional<StoredEvent> storedOrSkip(DavEntry entry) {
+    private Optional<StoredEvent> storedOrSkip(DavEntry entry, String uidText) {
         URI href = entry.href();
         Optional<String> data = entry.text(DavNames.CALENDAR_DATA);
         Optional<String> etag = entry.text(DavNames.GETETAG);
@@ -280,6 +284,9 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
             data = Optional.of(response.bodyText());
             etag = Optional.of(response.etag().orElseGet(() -> etagOf(href)));
         }
+        if (!mayHold(data.get(), uidText)) {
+            return Optional.empty(); // cheap test first: most foreign events are never decoded
+        }
         try {
             StoredEvent stored = stored(href, etag.get(), data.get());
             bodies.put(href, etag.get(), data.get());
@@ -290,6 +297,11 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
             }
             return Optional.empty(); // someone else's event we cannot read: not ours to judge
         }
+    }
+
+    /** False only when the data certainly does not contain the text (escaped characters defeat the test). */
+    private static boolean mayHold(String ics, String uidText) {
+        return uidText.matches(".*[,;\\\\].*") || IcsFolding.unfold(ics).contains(uidText);
     }
 
     private boolean isOwnedData(String ics) {
