@@ -46,7 +46,7 @@ public record CalendarEvent(
     /**
      * Whether two events carry the same managed content, the way a calendar server may hand it back:
      * categories as a set, line ends and trailing blanks in the description ignored, colour names
-     * case-insensitive.
+     * case-insensitive, categories split at commas (see {@link #comparableCategories()}).
      */
     public boolean sameManagedContent(CalendarEvent other) {
         return uid.equals(other.uid)
@@ -55,7 +55,7 @@ public record CalendarEvent(
                 && start.equals(other.start)
                 && end.equals(other.end)
                 && status == other.status
-                && categorySet().equals(other.categorySet())
+                && comparableCategories().equals(other.comparableCategories())
                 && color.map(CalendarEvent::lower).equals(other.color.map(CalendarEvent::lower))
                 && url.equals(other.url);
     }
@@ -66,6 +66,23 @@ public record CalendarEvent(
         for (String category : categories) {
             if (!category.isBlank()) {
                 set.add(category);
+            }
+        }
+        return set;
+    }
+
+    /**
+     * The categories as compared: some servers (Xandikos, Cyrus) split a category that contains an escaped comma
+     * into two, so both sides are split at commas before comparing; otherwise such an event would be rewritten on
+     * every sync.
+     */
+    private Set<String> comparableCategories() {
+        Set<String> set = new TreeSet<>();
+        for (String category : categories) {
+            for (String part : category.split(",")) {
+                if (!part.isBlank()) {
+                    set.add(part.strip());
+                }
             }
         }
         return set;
