@@ -26,6 +26,9 @@ import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.CalendarStoreException.Reason;
 import io.calplanebot.core.port.out.EventNotFoundException;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +63,8 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         DavClient.Builder client = DavClient.builder(settings.url())
                 .timeouts(settings.connectTimeout(), settings.readTimeout())
                 .retry(builder.attempts, builder.backoff)
-                .openCircuitFor(builder.openCircuitFor);
+                .openCircuitFor(builder.openCircuitFor)
+                .resilienceRegistries(builder.retries, builder.breakers);
         this.dav = (settings.authType() == AuthType.DIGEST
                 ? client.digest(settings.username(), settings.password())
                 : client.basic(settings.username(), settings.password())).build();
@@ -377,6 +381,8 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         private Duration backoff = Duration.ofMillis(500);
         private Duration openCircuitFor = Duration.ofSeconds(30);
         private String calendarColor = "#3A6FD8FF";
+        private RetryRegistry retries = RetryRegistry.ofDefaults();
+        private CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
         private Builder(CalDavSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -408,6 +414,17 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
                         + color + "'");
             }
             this.calendarColor = color;
+            return this;
+        }
+
+        /**
+         * Registers the store's retry and circuit breaker (both named {@code caldav}) in these registries, so that
+         * their states can be published as metrics. Remove a previous store's {@code caldav} entries first: a
+         * registry hands back an entry it already holds.
+         */
+        public Builder resilienceRegistries(RetryRegistry retryRegistry, CircuitBreakerRegistry breakerRegistry) {
+            this.retries = Objects.requireNonNull(retryRegistry, "retry registry");
+            this.breakers = Objects.requireNonNull(breakerRegistry, "circuit breaker registry");
             return this;
         }
 

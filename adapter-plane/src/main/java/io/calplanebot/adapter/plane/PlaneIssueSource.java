@@ -3,6 +3,7 @@ package io.calplanebot.adapter.plane;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.calplanebot.adapter.plane.client.PagedItems;
 import io.calplanebot.adapter.plane.client.PathEncoding;
 import io.calplanebot.adapter.plane.client.PlaneClient;
@@ -59,10 +60,10 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     private final Map<String, Project> knownProjects = new ConcurrentHashMap<>();
     private volatile String issuesRoute = "work-items";
 
-    private PlaneIssueSource(PlaneSettings settings) {
+    private PlaneIssueSource(PlaneSettings settings, RetryRegistry retries) {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-        this.client = new PlaneClient(settings, json);
+        this.client = new PlaneClient(settings, json, retries);
         this.pager = new PlanePager(client, settings.perPage());
         this.workspacePath = "workspaces/" + PathEncoding.segment(settings.workspaceSlug()) + "/";
         Set<String> wanted = new LinkedHashSet<>();
@@ -289,8 +290,18 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     /** Builds a {@link PlaneIssueSource}. */
     public static final class Builder {
         private PlaneSettings settings;
+        private RetryRegistry retries = RetryRegistry.ofDefaults();
 
         private Builder() {
+        }
+
+        /**
+         * Registers the client's retry (named {@code plane-api}) in this registry, so that its calls can be published
+         * as metrics. Remove a previous source's {@code plane-api} entry first: a registry hands back what it holds.
+         */
+        public Builder retryRegistry(RetryRegistry value) {
+            this.retries = Objects.requireNonNull(value, "retry registry");
+            return this;
         }
 
         public Builder settings(PlaneSettings value) {
@@ -302,7 +313,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
             if (settings == null) {
                 throw new IllegalStateException("PlaneIssueSource needs PlaneSettings");
             }
-            return new PlaneIssueSource(settings);
+            return new PlaneIssueSource(settings, retries);
         }
     }
 }

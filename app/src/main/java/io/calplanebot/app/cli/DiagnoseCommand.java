@@ -101,7 +101,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             try {
                 IssueListing listing = source.listIssues(project);
                 long dated = listing.issues().stream().filter(i -> i.targetDate().isPresent()).count();
-                ok(project.identifier() + " \"" + project.name() + "\": " + listing.issues().size() + " issues, "
+                ok(project.identifier() + " \"" + project.name() + "\": " + listing.issues().size() + " issue(s), "
                         + dated + " with a due date" + (listing.complete() ? "" : " (some could not be read)"));
             } catch (IssueSourceException e) {
                 fail(project.identifier() + ": " + e.getMessage(), planeHint(e));

@@ -14,6 +14,9 @@ import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.IssueSource;
 import io.calplanebot.core.port.out.IssueWebhookDecoder;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+
 import java.time.Clock;
 
 /** Builds the adapters from the configuration: the one place that knows their builders. */
@@ -21,7 +24,9 @@ public final class Adapters {
     private Adapters() {
     }
 
-    public static IssueSource issueSource(AppConfig config) {
+    /** The Plane source, its retry registered (replacing any earlier one) in {@code retries} for metrics. */
+    public static IssueSource issueSource(AppConfig config, RetryRegistry retries) {
+        retries.remove("plane-api");
         PlaneSettings settings = PlaneSettings.builder()
                 .baseUrl(config.plane().baseUrl())
                 .apiKey(config.plane().apiToken().reveal())
@@ -30,16 +35,20 @@ public final class Adapters {
                 .perPage(config.plane().perPage())
                 .rateLimitPerMinute(config.plane().rateLimitPerMinute())
                 .build();
-        return PlaneIssueSource.builder().settings(settings).build();
+        return PlaneIssueSource.builder().settings(settings).retryRegistry(retries).build();
     }
 
-    public static CalendarStore calendarStore(AppConfig config, Clock clock) {
+    /** The CalDAV store, its retry and circuit breaker registered (replacing earlier ones) for metrics. */
+    public static CalendarStore calendarStore(AppConfig config, Clock clock, RetryRegistry retries,
+                                              CircuitBreakerRegistry breakers) {
+        retries.remove("caldav");
+        breakers.remove("caldav");
         CalDavSettings settings = new CalDavSettings(config.calDav().url(), config.calDav().username(),
                 config.calDav().password().reveal(),
                 config.calDav().authType() == AuthType.DIGEST
                         ? io.calplanebot.adapter.caldav.AuthType.DIGEST : io.calplanebot.adapter.caldav.AuthType.BASIC,
                 CalDavSettings.DEFAULT_CONNECT_TIMEOUT, CalDavSettings.DEFAULT_READ_TIMEOUT, clock);
-        return CalDavCalendarStore.builder(settings).build();
+        return CalDavCalendarStore.builder(settings).resilienceRegistries(retries, breakers).build();
     }
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {

@@ -8,6 +8,10 @@ import io.calplanebot.core.port.out.IssueSource;
 import io.calplanebot.core.port.out.IssueWebhookDecoder;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.sync.SyncService;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -15,7 +19,8 @@ import java.util.Objects;
 
 /**
  * The core service over the real adapters, built from one configuration. The adapters sit behind swappable
- * wrappers so that a reloaded configuration takes effect without losing the service's status and counters.
+ * wrappers so that a reloaded configuration takes effect without losing the service's status and counters. Their
+ * retries and circuit breaker are registered in resilience4j registries published to the meter registry.
  */
 public final class Wiring {
     private final SwappableIssueSource source;
@@ -25,13 +30,17 @@ public final class Wiring {
     private final CalendarStore meteredStore;
     private final SyncService syncService;
     private final Clock clock;
+    private final RetryRegistry retries = RetryRegistry.ofDefaults();
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private volatile AppConfig config;
 
     public Wiring(AppConfig config, Clock clock, SyncListener listener, MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.source = new SwappableIssueSource(Adapters.issueSource(config));
-        this.store = new SwappableCalendarStore(Adapters.calendarStore(config, clock));
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+        this.source = new SwappableIssueSource(Adapters.issueSource(config, retries));
+        this.store = new SwappableCalendarStore(Adapters.calendarStore(config, clock, retries, breakers));
         this.decoder = new SwappableWebhookDecoder(Adapters.webhookDecoder(config));
         this.meteredSource = new MeteredIssueSource(source, registry);
         this.meteredStore = new MeteredCalendarStore(store, registry);
@@ -47,12 +56,12 @@ public final class Wiring {
     /** Rebuilds the adapters and the mapping whose settings changed. */
     public synchronized void reload(AppConfig next) {
         if (!next.plane().equals(config.plane())) {
-            source.swap(Adapters.issueSource(next));
+            source.swap(Adapters.issueSource(next, retries));
             decoder.swap(Adapters.webhookDecoder(next));
             syncService.updateMapper(Adapters.mapper(next));
         }
         if (!next.calDav().equals(config.calDav())) {
-            store.swap(Adapters.calendarStore(next, clock));
+            store.swap(Adapters.calendarStore(next, clock, retries, breakers));
         }
         config = next;
     }

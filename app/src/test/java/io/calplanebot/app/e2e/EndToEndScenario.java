@@ -262,6 +262,20 @@ abstract class EndToEndScenario {
     }
 
     @Test
+    @Order(7)
+    void metrics_coverSyncsEventsWebhooksPeersAndResilience() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("calplanebot_sync_runs_total{result=\"success\"}",
+                "calplanebot_sync_duration_seconds", "calplanebot_events_total{action=\"create\",outcome=\"created\"}",
+                "calplanebot_webhooks_total{outcome=\"accepted\"}", "calplanebot_plane_requests_seconds_count",
+                "calplanebot_caldav_requests_seconds_count", "resilience4j_circuitbreaker_state",
+                "resilience4j_retry_calls", "http_server_requests_seconds_count");
+    }
+
+    @Test
     @Order(8)
     void renamingTheProject_renamesItsCalendar() throws IOException {
         assertThat(dav.displayName(calendarUrl)).isEqualTo("Plane: End to End 🚀");

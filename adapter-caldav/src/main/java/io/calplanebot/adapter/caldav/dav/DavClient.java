@@ -3,9 +3,11 @@ package io.calplanebot.adapter.caldav.dav;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
@@ -96,12 +98,12 @@ public final class DavClient implements Closeable {
                 .disableCookieManagement()
                 .setUserAgent("CalPlaneBot-CalDAV")
                 .build();
-        this.retry = Retry.of("caldav", RetryConfig.custom()
+        this.retry = builder.retries.retry("caldav", RetryConfig.custom()
                 .maxAttempts(builder.maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(builder.initialBackoff, 2.0))
                 .retryOnException(DavClient::isTransient)
                 .build());
-        this.breaker = CircuitBreaker.of("caldav", CircuitBreakerConfig.custom()
+        this.breaker = builder.breakers.circuitBreaker("caldav", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
@@ -247,6 +249,8 @@ public final class DavClient implements Closeable {
         private int maxAttempts = 3;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration openCircuitFor = Duration.ofSeconds(30);
+        private RetryRegistry retries = RetryRegistry.ofDefaults();
+        private CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
         private Builder(URI origin) {
             this.origin = Objects.requireNonNull(origin, "origin");
@@ -286,6 +290,16 @@ public final class DavClient implements Closeable {
         /** How long the circuit stays open after repeated failures before requests are tried again. */
         public Builder openCircuitFor(Duration duration) {
             this.openCircuitFor = Objects.requireNonNull(duration, "open duration");
+            return this;
+        }
+
+        /**
+         * Where the retry and the circuit breaker (both named {@code caldav}) are registered, so that an application
+         * can publish their metrics; a registry that already holds {@code caldav} entries keeps them.
+         */
+        public Builder resilienceRegistries(RetryRegistry retryRegistry, CircuitBreakerRegistry breakerRegistry) {
+            this.retries = Objects.requireNonNull(retryRegistry, "retry registry");
+            this.breakers = Objects.requireNonNull(breakerRegistry, "circuit breaker registry");
             return this;
         }
 

@@ -9,6 +9,7 @@ import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -49,6 +50,11 @@ public final class PlaneClient implements AutoCloseable {
     private final PlaneErrors errors;
 
     public PlaneClient(PlaneSettings settings, ObjectMapper json) {
+        this(settings, json, RetryRegistry.ofDefaults());
+    }
+
+    /** A client whose retry ({@code plane-api}) is registered in {@code retries}, for its metrics. */
+    public PlaneClient(PlaneSettings settings, ObjectMapper json, RetryRegistry retries) {
         this.settings = settings;
         this.apiBase = settings.apiBase();
         this.json = json;
@@ -70,7 +76,7 @@ public final class PlaneClient implements AutoCloseable {
                 .setUserAgent("CalPlaneBot")
                 .build();
         this.limiter = new SlidingWindowLimiter(settings.rateLimitPerMinute(), Duration.ofMinutes(1));
-        this.retry = Retry.of("plane-api", RetryConfig.<PlaneResponse>custom()
+        this.retry = retries.retry("plane-api", RetryConfig.<PlaneResponse>custom()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(e -> e instanceof TransientFailure || e instanceof IOException)
                 .intervalBiFunction(this::waitBeforeRetry)
