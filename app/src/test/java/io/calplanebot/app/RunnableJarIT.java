@@ -59,6 +59,18 @@ class RunnableJarIT {
     }
 
     @Test
+    void serve_onAPortInUse_saysSoAndExitsWith2() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k",
+                    "PLANE_WORKSPACE_SLUG", "w", "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u",
+                    "CALDAV_PASSWORD", "p", "HOST", "127.0.0.1", "PORT", String.valueOf(taken.getLocalPort()),
+                    "ENABLE_SYNC", "false"), Files.createTempDirectory("jar"), "serve");
+            assertThat(run.exit()).as(run.output()).isEqualTo(2);
+            assertThat(run.output()).contains("could not start on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
     void anInvalidConfiguration_namesEveryProblemAndExitsWith78() throws Exception {
         Run run = run(Map.of("CALDAV_AUTH_TYPE", "kerberos", "PORT", "99999"), Files.createTempDirectory("jar"),
                 "serve");

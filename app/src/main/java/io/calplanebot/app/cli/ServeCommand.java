@@ -29,7 +29,15 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.EXIT_CONFIG;
         }
         LogSetup.configure(config.get().log(), true, true);
-        CalPlaneBotService service = CalPlaneBotService.start(config.get(), cli.loader(), cli.clock());
+        CalPlaneBotService service;
+        try {
+            service = CalPlaneBotService.start(config.get(), cli.loader(), cli.clock());
+        } catch (RuntimeException e) {
+            err.println("CalPlaneBot could not start on " + config.get().http().host() + ":"
+                    + config.get().http().port() + ": " + rootMessage(e)
+                    + " (is another process using the port? set HOST and PORT)");
+            return Cli.EXIT_FAILED;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -41,5 +49,13 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
