@@ -1,5 +1,6 @@
 package io.calplanebot.adapter.http;
 
+import io.calplanebot.core.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 

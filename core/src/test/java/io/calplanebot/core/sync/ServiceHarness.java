@@ -1,5 +1,6 @@
 package io.calplanebot.core.sync;
 
+import io.calplanebot.core.testing.MutableClock;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.Issue;

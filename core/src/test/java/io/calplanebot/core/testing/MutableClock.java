@@ -1,4 +1,4 @@
-package io.calplanebot.core.sync;
+package io.calplanebot.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
