@@ -6,11 +6,6 @@ public record EventVersion(String value) {
         Text.requireNonBlank(value, "event version");
     }
 
-    /** A weak ETag ({@code W/"…"}): servers may not accept it in If-Match. */
-    public boolean isWeak() {
-        return value.startsWith("W/");
-    }
-
     @Override
     public String toString() {
         return value;

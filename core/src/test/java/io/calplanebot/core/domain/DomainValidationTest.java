@@ -147,9 +147,7 @@ class DomainValidationTest {
         }
 
         @Test
-        void eventVersion_isKeptExactly_andKnowsWhenItIsWeak() {
-            assertThat(new EventVersion("W/\"abc\"").isWeak()).isTrue();
-            assertThat(new EventVersion("\"abc\"").isWeak()).isFalse();
+        void eventVersion_isKeptExactly() {
             assertThat(new EventVersion("\"abc\"").value()).isEqualTo("\"abc\"");
             assertThatThrownBy(() -> new EventVersion("")).isInstanceOf(IllegalArgumentException.class);
         }
