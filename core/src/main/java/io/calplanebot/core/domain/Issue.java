@@ -49,49 +49,4 @@ public record Issue(
     public String key() {
         return project.identifier() + "-" + sequenceId;
     }
-
-    public Issue withTargetDate(LocalDate date) {
-        return new Issue(id, sequenceId, name, description, state, priority, labels, assignees, project,
-                startDate, Optional.ofNullable(date), updatedAt);
-    }
-
-    public Issue withName(String newName) {
-        return new Issue(id, sequenceId, newName, description, state, priority, labels, assignees, project,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withState(IssueState newState) {
-        return new Issue(id, sequenceId, name, description, newState, priority, labels, assignees, project,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withLabels(List<String> newLabels) {
-        return new Issue(id, sequenceId, name, description, state, priority, newLabels, assignees, project,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withPriority(Priority newPriority) {
-        return new Issue(id, sequenceId, name, description, state, newPriority, labels, assignees, project,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withDescription(String newDescription) {
-        return new Issue(id, sequenceId, name, newDescription, state, priority, labels, assignees, project,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withAssignees(List<String> newAssignees) {
-        return new Issue(id, sequenceId, name, description, state, priority, labels, newAssignees, project,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withProject(Project newProject, int newSequenceId) {
-        return new Issue(id, newSequenceId, name, description, state, priority, labels, assignees, newProject,
-                startDate, targetDate, updatedAt);
-    }
-
-    public Issue withUpdatedAt(Instant instant) {
-        return new Issue(id, sequenceId, name, description, state, priority, labels, assignees, project,
-                startDate, targetDate, Optional.ofNullable(instant));
-    }
 }

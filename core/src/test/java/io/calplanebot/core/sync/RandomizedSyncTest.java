@@ -117,12 +117,13 @@ class RandomizedSyncTest {
             }
             Issue issue = all.get(random.nextInt(all.size()));
             switch (kind) {
-                case 1: return replace(issue.withName(pick(NAMES)), "retitle");
-                case 2: return replace(issue.withTargetDate(randomDate()), "re-date");
-                case 3: return replace(issue.withTargetDate(null), "remove date");
-                case 4: return replace(issue.withLabels(randomLabels()), "relabel");
-                case 5: return replace(issue.withState(randomState()), "change state");
-                case 6: return replace(issue.withPriority(pick(List.of(Priority.values()))), "change priority");
+                case 1: return replace(Issues.from(issue).withName(pick(NAMES)).build(), "retitle");
+                case 2: return replace(Issues.from(issue).due(randomDate()).build(), "re-date");
+                case 3: return replace(Issues.from(issue).undated().build(), "remove date");
+                case 4: return replace(Issues.from(issue).withLabels(randomLabels()).build(), "relabel");
+                case 5: return replace(Issues.from(issue).withState(randomState()).build(), "change state");
+                case 6: return replace(Issues.from(issue).withPriority(pick(List.of(Priority.values()))).build(),
+                        "change priority");
                 case 7:
                     h.source.remove(issue.id());
                     if (random.nextInt(3) == 0) {
@@ -131,14 +132,15 @@ class RandomizedSyncTest {
                     return "delete";
                 case 8:
                     Project to = pick(PROJECTS);
-                    return replace(issue.withProject(to, sequence(to)), "move to " + to.identifier());
+                    return replace(Issues.from(issue).inProject(to).withSequenceId(sequence(to)).build(),
+                            "move to " + to.identifier());
                 case 9: return plantForeign();
-                case 10: return replace(issue.withDescription(random.nextBoolean() ? "one\r\ntwo\r\n" : "one\ntwo"),
-                        "describe");
+                case 10: return replace(Issues.from(issue)
+                        .withDescription(random.nextBoolean() ? "one\r\ntwo\r\n" : "one\ntwo").build(), "describe");
                 default:
                     List<String> reordered = new ArrayList<>(issue.labels());
                     java.util.Collections.shuffle(reordered, random);
-                    return replace(issue.withLabels(reordered), "reorder labels");
+                    return replace(Issues.from(issue).withLabels(reordered).build(), "reorder labels");
             }
         }
 

@@ -62,7 +62,7 @@ class SyncExecutorTest {
     @Test
     void execute_updatesAnEvent_atTheVersionItWasRead() {
         StoredEvent before = put(issue);
-        Issue renamed = issue.withName("Renamed");
+        Issue renamed = Issues.from(issue).withName("Renamed").build();
         ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(renamed)));
         assertThat(outcome.outcome()).isEqualTo(OutcomeKind.UPDATED);
         assertThat(current(issue).event().summary()).isEqualTo("[1] Renamed");
@@ -84,7 +84,7 @@ class SyncExecutorTest {
         store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(), edited));
         int writesBefore = store.writes();
 
-        ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(issue.withName("Ours"))));
+        ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(Issues.from(issue).withName("Ours").build())));
 
         assertThat(outcome.outcome()).isEqualTo(OutcomeKind.UPDATED);
         assertThat(outcome.reason()).hasValueSatisfying(r -> assertThat(r).contains("retried").contains("conflict"));
@@ -95,7 +95,7 @@ class SyncExecutorTest {
     @Test
     void execute_endsUnchanged_whenTheConflictingEditAlreadyMatches() {
         StoredEvent before = put(issue);
-        CalendarEvent wanted = eventOf(issue.withName("Ours"));
+        CalendarEvent wanted = eventOf(Issues.from(issue).withName("Ours").build());
         store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(), wanted));
 
         ActionOutcome outcome = runOne(new UpdateEvent(before, wanted));
@@ -107,13 +107,13 @@ class SyncExecutorTest {
     @Test
     void execute_asksWhatIsWantedNow_beforeRetryingAfterAConflict_andOnlyThen() {
         StoredEvent before = put(issue);
-        CalendarEvent newer = eventOf(issue.withName("Newer"));
+        CalendarEvent newer = eventOf(Issues.from(issue).withName("Newer").build());
         List<SyncAction> asked = new ArrayList<>();
         SyncExecutor asking = new SyncExecutor(store, planner, new IssueLocks(), SyncListener.NONE, (action, planned) -> {
             asked.add(action);
             return Optional.of(newer);
         });
-        UpdateEvent stale = new UpdateEvent(before, eventOf(issue.withName("Older")));
+        UpdateEvent stale = new UpdateEvent(before, eventOf(Issues.from(issue).withName("Older").build()));
         store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(), newer));
 
         List<ActionOutcome> outcomes = asking.execute(calendar, new SyncPlan(List.of(stale), 0, 0, Optional.empty()));
@@ -134,10 +134,11 @@ class SyncExecutorTest {
         SyncExecutor asking = new SyncExecutor(store, planner, new IssueLocks(), SyncListener.NONE,
                 (action, planned) -> Optional.empty());
         store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(),
-                eventOf(issue.withName("Edited"))));
+                eventOf(Issues.from(issue).withName("Edited").build())));
 
+        CalendarEvent ours = eventOf(Issues.from(issue).withName("Ours").build());
         List<ActionOutcome> outcomes = asking.execute(calendar,
-                new SyncPlan(List.of(new UpdateEvent(before, eventOf(issue.withName("Ours")))), 0, 0, Optional.empty()));
+                new SyncPlan(List.of(new UpdateEvent(before, ours)), 0, 0, Optional.empty()));
 
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(OutcomeKind.DELETED));
         assertThat(store.findEvent(calendar, before.identity())).isEmpty();
@@ -154,7 +155,7 @@ class SyncExecutorTest {
             s.beforeNextWrite(t -> t.editBehindOurBack(calendar, name, second));
         });
 
-        ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(issue.withName("Ours"))));
+        ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(Issues.from(issue).withName("Ours").build())));
 
         assertThat(outcome.outcome()).isEqualTo(OutcomeKind.FAILED);
         assertThat(outcome.reason()).hasValueSatisfying(r -> assertThat(r).contains(name));
@@ -166,7 +167,7 @@ class SyncExecutorTest {
         StoredEvent before = put(issue);
         store.beforeNextWrite(s -> s.deleteBehindOurBack(calendar, before.identity().resourceName()));
 
-        ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(issue.withName("Ours"))));
+        ActionOutcome outcome = runOne(new UpdateEvent(before, eventOf(Issues.from(issue).withName("Ours").build())));
 
         assertThat(outcome.outcome()).isEqualTo(OutcomeKind.CREATED);
         assertThat(outcome.action()).isEqualTo(ActionKind.UPDATE);
@@ -176,7 +177,7 @@ class SyncExecutorTest {
     @Test
     void execute_updatesInstead_whenACreateFindsTheEventAlreadyThere() {
         put(issue);
-        ActionOutcome outcome = runOne(new CreateEvent(eventOf(issue.withName("Newer"))));
+        ActionOutcome outcome = runOne(new CreateEvent(eventOf(Issues.from(issue).withName("Newer").build())));
         assertThat(outcome.outcome()).isEqualTo(OutcomeKind.UPDATED);
         assertThat(current(issue).event().summary()).isEqualTo("[1] Newer");
     }
@@ -235,7 +236,8 @@ class SyncExecutorTest {
         Issue c = Issues.anIssue().withSequenceId(13).build();
         StoredEvent bStored = put(b);
         StoredEvent cStored = put(c);
-        SyncPlan plan = new SyncPlan(List.of(new CreateEvent(eventOf(a)), new UpdateEvent(bStored, eventOf(b.withName("B2"))),
+        CalendarEvent b2 = eventOf(Issues.from(b).withName("B2").build());
+        SyncPlan plan = new SyncPlan(List.of(new CreateEvent(eventOf(a)), new UpdateEvent(bStored, b2),
                 new DeleteEvent(cStored, DeleteReason.ISSUE_GONE)), 0, 0, Optional.empty());
         store.failNextWrites(1);
 

@@ -5,7 +5,6 @@ import io.calplanebot.core.domain.EventIdentity;
 import io.calplanebot.core.domain.EventStatus;
 import io.calplanebot.core.domain.EventVersion;
 import io.calplanebot.core.domain.Issue;
-import io.calplanebot.core.domain.IssueState;
 import io.calplanebot.core.domain.StateGroup;
 import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.port.in.ActionKind;
@@ -62,35 +61,36 @@ class SyncPlannerTest {
 
     @Test
     void plan_updates_whenTheTitleChanged() {
-        UpdateEvent update = only(plan(List.of(issue.withName("Fix logout")), List.of(storedOf(issue))), UpdateEvent.class);
+        Issue renamed = Issues.from(issue).withName("Fix logout").build();
+        UpdateEvent update = only(plan(List.of(renamed), List.of(storedOf(issue))), UpdateEvent.class);
         assertThat(update.desired().summary()).isEqualTo("[3] Fix logout");
         assertThat(update.current()).isEqualTo(storedOf(issue));
     }
 
     @Test
     void plan_updates_whenTheDateChanged() {
-        UpdateEvent update = only(plan(List.of(issue.withTargetDate(LocalDate.of(2027, 1, 31))), List.of(storedOf(issue))),
-                UpdateEvent.class);
+        Issue redated = Issues.from(issue).due(LocalDate.of(2027, 1, 31)).build();
+        UpdateEvent update = only(plan(List.of(redated), List.of(storedOf(issue))), UpdateEvent.class);
         assertThat(update.desired().start()).isEqualTo(LocalDate.of(2027, 1, 31));
         assertThat(update.desired().end()).isEqualTo(LocalDate.of(2027, 2, 1));
     }
 
     @Test
     void plan_updates_whenALabelIsAdded() {
-        UpdateEvent update = only(plan(List.of(issue.withLabels(List.of("bug", "ui", "ios"))), List.of(storedOf(issue))),
-                UpdateEvent.class);
+        Issue relabelled = Issues.from(issue).withLabels("bug", "ui", "ios").build();
+        UpdateEvent update = only(plan(List.of(relabelled), List.of(storedOf(issue))), UpdateEvent.class);
         assertThat(update.desired().categorySet()).containsExactly("bug", "ios", "ui");
     }
 
     @Test
     void plan_plansNothing_whenLabelsAreOnlyReordered() {
-        SyncPlan plan = plan(List.of(issue.withLabels(List.of("ui", "bug"))), List.of(storedOf(issue)));
+        SyncPlan plan = plan(List.of(Issues.from(issue).withLabels("ui", "bug").build()), List.of(storedOf(issue)));
         assertThat(plan.isEmpty()).as("%s", plan).isTrue();
     }
 
     @Test
     void plan_updates_whenTheStateChanged() {
-        Issue started = issue.withState(new IssueState("In Progress", StateGroup.STARTED));
+        Issue started = Issues.from(issue).withState("In Progress", StateGroup.STARTED).build();
         UpdateEvent update = only(plan(List.of(started), List.of(storedOf(issue))), UpdateEvent.class);
         assertThat(update.desired().description()).contains("State: In Progress");
         assertThat(update.desired().status()).isEqualTo(EventStatus.CONFIRMED);
@@ -98,14 +98,15 @@ class SyncPlannerTest {
 
     @Test
     void plan_updatesToCancelled_whenTheIssueIsCompleted() {
-        Issue done = issue.withState(new IssueState("Done", StateGroup.COMPLETED));
+        Issue done = Issues.from(issue).withState("Done", StateGroup.COMPLETED).build();
         UpdateEvent update = only(plan(List.of(done), List.of(storedOf(issue))), UpdateEvent.class);
         assertThat(update.desired().status()).isEqualTo(EventStatus.CANCELLED);
     }
 
     @Test
     void plan_deletesTheEvent_whenTheDateWasRemoved() {
-        DeleteEvent delete = only(plan(List.of(issue.withTargetDate(null)), List.of(storedOf(issue))), DeleteEvent.class);
+        Issue undated = Issues.from(issue).undated().build();
+        DeleteEvent delete = only(plan(List.of(undated), List.of(storedOf(issue))), DeleteEvent.class);
         assertThat(delete.reason()).isEqualTo(DeleteReason.UNDATED);
         assertThat(delete.uid()).isEqualTo(eventOf(issue).uid());
     }
@@ -118,7 +119,7 @@ class SyncPlannerTest {
 
     @Test
     void plan_plansNothing_whenTheDescriptionDiffersOnlyInCrlfAgainstLf() {
-        Issue withLines = issue.withDescription("line one\nline two");
+        Issue withLines = Issues.from(issue).withDescription("line one\nline two").build();
         CalendarEvent mapped = eventOf(withLines);
         CalendarEvent asServerSent = Events.anEvent().withUid(mapped.uid()).withSummary(mapped.summary())
                 .withDescription(mapped.description().replace("\n", "\r\n") + "\r\n").on(mapped.start())
@@ -156,7 +157,8 @@ class SyncPlannerTest {
     void plan_stillCreatesAndUpdates_whenListingIncomplete() {
         Issue changed = Issues.anIssue().withSequenceId(5).withName("Old").build();
         Issue fresh = Issues.anIssue().withSequenceId(6).build();
-        SyncPlan plan = planner.plan(List.of(changed.withName("New"), fresh), false, List.of(storedOf(changed)), false);
+        Issue renamed = Issues.from(changed).withName("New").build();
+        SyncPlan plan = planner.plan(List.of(renamed, fresh), false, List.of(storedOf(changed)), false);
         assertThat(plan.count(ActionKind.CREATE)).isEqualTo(1);
         assertThat(plan.count(ActionKind.UPDATE)).isEqualTo(1);
         assertThat(plan.count(ActionKind.DELETE)).isZero();
@@ -164,7 +166,8 @@ class SyncPlannerTest {
 
     @Test
     void plan_stillDeletesAListedUndatedIssue_whenListingIncomplete() {
-        SyncPlan plan = planner.plan(List.of(issue.withTargetDate(null)), false, List.of(storedOf(issue)), false);
+        Issue undated = Issues.from(issue).undated().build();
+        SyncPlan plan = planner.plan(List.of(undated), false, List.of(storedOf(issue)), false);
         assertThat(only(plan, DeleteEvent.class).reason()).isEqualTo(DeleteReason.UNDATED);
     }
 
@@ -173,7 +176,8 @@ class SyncPlannerTest {
         Issue gone = Issues.anIssue().withSequenceId(7).build();
         Issue changed = Issues.anIssue().withSequenceId(8).build();
         Issue fresh = Issues.anIssue().withSequenceId(9).build();
-        SyncPlan plan = plan(List.of(changed.withName("x"), fresh), List.of(storedOf(gone), storedOf(changed)));
+        Issue renamed = Issues.from(changed).withName("x").build();
+        SyncPlan plan = plan(List.of(renamed, fresh), List.of(storedOf(gone), storedOf(changed)));
         assertThat(plan.actions()).extracting(SyncAction::kind)
                 .containsExactly(ActionKind.CREATE, ActionKind.UPDATE, ActionKind.DELETE);
     }
@@ -193,7 +197,7 @@ class SyncPlannerTest {
     void plan_updatesOneCopyAndDeletesTheOther_whenDuplicatesAreOutdated() {
         CalendarEvent event = eventOf(issue);
         StoredEvent copy = new StoredEvent(new EventIdentity(event.uid(), "copy.ics"), new EventVersion("\"c\""), event);
-        SyncPlan plan = plan(List.of(issue.withName("Renamed")), List.of(storedOf(issue), copy));
+        SyncPlan plan = plan(List.of(Issues.from(issue).withName("Renamed").build()), List.of(storedOf(issue), copy));
         assertThat(plan.actions()).extracting(SyncAction::kind).containsExactly(ActionKind.UPDATE, ActionKind.DELETE);
     }
 
@@ -236,7 +240,7 @@ class SyncPlannerTest {
         List<Issue> all = issues(12);
         List<Issue> listing = new ArrayList<>();
         for (Issue i : all) {
-            listing.add(i.withTargetDate(null));
+            listing.add(Issues.from(i).undated().build());
         }
         SyncPlan plan = plan(listing, storedOf(all));
         assertThat(plan.refusal()).isPresent();
@@ -268,7 +272,8 @@ class SyncPlannerTest {
         CalendarEvent wanted = eventOf(issue);
         assertThat(planner.replan(Optional.of(wanted), Optional.empty())).containsInstanceOf(CreateEvent.class);
         assertThat(planner.replan(Optional.of(wanted), Optional.of(storedOf(issue)))).isEmpty();
-        assertThat(planner.replan(Optional.of(eventOf(issue.withName("x"))), Optional.of(storedOf(issue))))
+        CalendarEvent renamed = eventOf(Issues.from(issue).withName("x").build());
+        assertThat(planner.replan(Optional.of(renamed), Optional.of(storedOf(issue))))
                 .containsInstanceOf(UpdateEvent.class);
     }
 

@@ -76,7 +76,7 @@ class SyncServiceApplyChangeTest {
     void issueChanged_updatesTheEvent_withWhatTheSourceSaysNow() {
         h.put(issue);
         service.apply(changed(issue));
-        Issue renamed = h.put(issue.withName("Fix logout"));
+        Issue renamed = h.put(Issues.from(issue).withName("Fix logout").build());
 
         ChangeResult result = service.apply(changed(issue));
 
@@ -114,7 +114,7 @@ class SyncServiceApplyChangeTest {
     void issueChanged_deletesTheEvent_whenTheDateWasRemoved() {
         h.put(issue);
         service.apply(changed(issue));
-        h.put(issue.withTargetDate(null));
+        h.put(Issues.from(issue).undated().build());
 
         assertThat(single(service.apply(changed(issue)))).isEqualTo(OutcomeKind.DELETED);
         assertThat(h.owned(MOB)).isEmpty();
@@ -136,7 +136,7 @@ class SyncServiceApplyChangeTest {
         h.put(issue);
         h.source.addProject(WEB);
         service.runFullSync(RunSyncCommand.everything());
-        Issue moved = h.put(issue.withProject(WEB, 1));
+        Issue moved = h.put(Issues.from(issue).inProject(WEB).withSequenceId(1).build());
 
         ChangeResult result = service.apply(changed(moved));
 
@@ -186,7 +186,7 @@ class SyncServiceApplyChangeTest {
     void issueDeleted_reappliesTheIssue_whenItStillExists() {
         h.put(issue);
         service.apply(changed(issue));
-        h.put(issue.withName("Still here"));
+        h.put(Issues.from(issue).withName("Still here").build());
 
         ChangeResult result = service.apply(new IssueDeleted(issue.id(), Optional.of(MOB.id())));
 

@@ -132,7 +132,7 @@ class SyncServiceFullSyncTest {
     void fullSync_movesTheEvent_whenTheIssueMovesToAnotherProject() {
         Issue issue = h.put(issue("MOB", 5));
         sync();
-        Issue moved = h.put(issue.withProject(WEB, 1));
+        Issue moved = h.put(Issues.from(issue).inProject(WEB).withSequenceId(1).build());
 
         SyncReport report = sync();
 
@@ -149,7 +149,7 @@ class SyncServiceFullSyncTest {
         SyncService sharedService = shared.service();
         Issue issue = shared.put(issue("MOB", 5));
         sharedService.runFullSync(RunSyncCommand.everything());
-        shared.put(issue.withProject(WEB, 1));
+        shared.put(Issues.from(issue).inProject(WEB).withSequenceId(1).build());
 
         SyncReport report = sharedService.runFullSync(RunSyncCommand.everything());
 
@@ -175,9 +175,9 @@ class SyncServiceFullSyncTest {
     void fullSync_keepsTheNewerData_whenAWebhookWroteTheEventWhileTheSyncRan() {
         Issue issue = h.put(issue("MOB", 1));
         sync();
-        h.put(issue.withName("Listed by the sync"));
+        h.put(Issues.from(issue).withName("Listed by the sync").build());
         h.store.beforeNextWrite(store -> {
-            h.put(issue.withName("Newer, from a webhook"));
+            h.put(Issues.from(issue).withName("Newer, from a webhook").build());
             service.apply(new IssueChanged(ChangeAction.UPDATED, issue.id(), MOB.id(), Optional.empty()));
         });
 
@@ -191,7 +191,7 @@ class SyncServiceFullSyncTest {
     void fullSync_deletesTheEvent_whenTheIssueWasDeletedWhileTheSyncRan() {
         Issue issue = h.put(issue("MOB", 1));
         sync();
-        h.put(issue.withName("Listed by the sync"));
+        h.put(Issues.from(issue).withName("Listed by the sync").build());
         h.store.beforeNextWrite(store -> {
             CalendarId calendar = h.calendarOf(MOB);
             StoredEvent current = store.findEvent(calendar, eventOf(issue).identity()).orElseThrow();
@@ -381,7 +381,7 @@ class SyncServiceFullSyncTest {
         Issue keep = h.put(issue("MOB", 1));
         Issue gone = h.put(issue("MOB", 2));
         sync();
-        h.put(keep.withName("Renamed"));
+        h.put(Issues.from(keep).withName("Renamed").build());
         h.source.remove(gone.id());
         int writes = h.store.writes();
         List<CalendarEvent> before = new ArrayList<>(h.owned(MOB).values());

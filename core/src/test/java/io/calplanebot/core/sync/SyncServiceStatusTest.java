@@ -136,7 +136,7 @@ class SyncServiceStatusTest {
         h.put(Issues.anIssue().inProject(WEB).withSequenceId(1).build());
         SyncService service = h.service();
         service.runFullSync(RunSyncCommand.everything());
-        h.put(a.withName("Renamed"));
+        h.put(Issues.from(a).withName("Renamed").build());
         h.source.remove(b.id());
         service.runFullSync(RunSyncCommand.everything());
         Issue c = put(3);

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Fixture builder: {@code Issues.anIssue().withName("Fix login").due(2026, 12, 24).build()}. */
+/**
+ * Fixture builder: {@code Issues.anIssue().withName("Fix login").due(2026, 12, 24).build()}; an issue changed in one
+ * field is {@code Issues.from(issue).withName("Fix logout").build()}.
+ */
 public final class Issues {
     public static final Project PROJECT = new Project("11111111-1111-4111-8111-111111111111", "MOB", "Mobile App");
 
@@ -36,6 +39,24 @@ public final class Issues {
         return new Issues();
     }
 
+    /** A builder holding every field of {@code issue}, so that a test can change one and build the changed issue. */
+    public static Issues from(Issue issue) {
+        Issues builder = new Issues();
+        builder.id = issue.id();
+        builder.sequenceId = issue.sequenceId();
+        builder.name = issue.name();
+        builder.description = issue.description();
+        builder.state = issue.state();
+        builder.priority = issue.priority();
+        builder.labels = issue.labels();
+        builder.assignees = issue.assignees();
+        builder.project = issue.project();
+        builder.startDate = issue.startDate().orElse(null);
+        builder.targetDate = issue.targetDate().orElse(null);
+        builder.updatedAt = issue.updatedAt().orElse(null);
+        return builder;
+    }
+
     public Issues withId(String value) {
         this.id = value;
         return this;
@@ -57,7 +78,11 @@ public final class Issues {
     }
 
     public Issues withState(String stateName, StateGroup group) {
-        this.state = new IssueState(stateName, group);
+        return withState(new IssueState(stateName, group));
+    }
+
+    public Issues withState(IssueState value) {
+        this.state = value;
         return this;
     }
 
@@ -67,7 +92,11 @@ public final class Issues {
     }
 
     public Issues withLabels(String... values) {
-        this.labels = List.of(values);
+        return withLabels(List.of(values));
+    }
+
+    public Issues withLabels(List<String> values) {
+        this.labels = List.copyOf(values);
         return this;
     }
 
