@@ -6,17 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+/** CATEGORIES are the label names (none when the issue has no labels). */
 final class CategoriesRule implements MappingRule {
-    @Override
-    public String name() {
-        return "CATEGORIES";
-    }
-
-    @Override
-    public String description() {
-        return "CATEGORIES are the label names (none when the issue has no labels)";
-    }
-
     @Override
     public void apply(Issue issue, MappingSettings settings, EventDraft draft) {
         draft.categories.clear();

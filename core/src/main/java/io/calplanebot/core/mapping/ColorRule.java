@@ -5,17 +5,8 @@ import io.calplanebot.core.domain.Priority;
 
 import java.util.Optional;
 
+/** COLOR is a CSS3 colour name by priority: urgent red, high orange, medium yellow, low green, none no COLOR. */
 final class ColorRule implements MappingRule {
-    @Override
-    public String name() {
-        return "COLOR";
-    }
-
-    @Override
-    public String description() {
-        return "COLOR is a CSS3 colour name by priority: urgent red, high orange, medium yellow, low green, none no COLOR";
-    }
-
     @Override
     public void apply(Issue issue, MappingSettings settings, EventDraft draft) {
         draft.color = colorOf(issue.priority());

@@ -5,19 +5,12 @@ import io.calplanebot.core.domain.Issue;
 import java.util.List;
 import java.util.Set;
 
+/**
+ * DESCRIPTION is the issue's plain-text description, then a --- block with state, priority, assignees,
+ * labels, project and the issue URL.
+ */
 final class DescriptionRule implements MappingRule {
     static final String SEPARATOR = "---";
-
-    @Override
-    public String name() {
-        return "DESCRIPTION";
-    }
-
-    @Override
-    public String description() {
-        return "DESCRIPTION is the issue's plain-text description, then a --- block with state, priority, "
-                + "assignees, labels, project and the issue URL";
-    }
 
     @Override
     public void apply(Issue issue, MappingSettings settings, EventDraft draft) {

@@ -9,16 +9,6 @@ import io.calplanebot.core.domain.Issue;
  */
 final class NoAttendeesRule implements MappingRule {
     @Override
-    public String name() {
-        return "NO-ATTENDEES";
-    }
-
-    @Override
-    public String description() {
-        return "no ATTENDEE or ORGANIZER is ever written (servers would send invitations); assignees go in DESCRIPTION";
-    }
-
-    @Override
     public void apply(Issue issue, MappingSettings settings, EventDraft draft) {
         // Nothing to write: the event model cannot hold attendees.
     }

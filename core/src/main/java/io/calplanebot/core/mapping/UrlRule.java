@@ -2,17 +2,8 @@ package io.calplanebot.core.mapping;
 
 import io.calplanebot.core.domain.Issue;
 
+/** URL is {web URL}/{workspace}/browse/{PROJECT}-{sequence id}/. */
 final class UrlRule implements MappingRule {
-    @Override
-    public String name() {
-        return "URL";
-    }
-
-    @Override
-    public String description() {
-        return "URL is {web URL}/{workspace}/browse/{PROJECT}-{sequence id}/";
-    }
-
     @Override
     public void apply(Issue issue, MappingSettings settings, EventDraft draft) {
         draft.url = issueUrl(issue, settings);
