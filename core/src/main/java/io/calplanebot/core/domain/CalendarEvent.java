@@ -11,6 +11,8 @@ import java.util.TreeSet;
 /**
  * The managed properties of one all-day event: everything this tool writes, nothing else.
  * Properties a calendar user adds (alarms, X- properties) are the store's business and never appear here.
+ * There is no ATTENDEE or ORGANIZER, so none is ever written: with mailto: addresses, servers would send invitation
+ * e-mails. Assignees are named in the description only.
  *
  * @param start      first day ({@code DTSTART;VALUE=DATE})
  * @param end        the day after the last day ({@code DTEND;VALUE=DATE}, exclusive)

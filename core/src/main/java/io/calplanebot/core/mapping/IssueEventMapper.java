@@ -21,8 +21,7 @@ public final class IssueEventMapper {
             new StatusRule(),
             new CategoriesRule(),
             new ColorRule(),
-            new UrlRule(),
-            new NoAttendeesRule());
+            new UrlRule());
 
     private final MappingSettings settings;
 

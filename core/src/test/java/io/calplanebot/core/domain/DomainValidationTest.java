@@ -7,9 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,6 +125,18 @@ class DomainValidationTest {
                     .withUrl("https://other/").build())).isFalse();
             assertThat(base.sameManagedContent(Events.anEvent().withUid("plane-issue-2@calplanebot").withColor("red")
                     .build())).isFalse();
+        }
+
+        /** No ATTENDEE or ORGANIZER is ever written (servers would send invitations): an event has no place for one. */
+        @Test
+        void calendarEvent_hasNoAttendeeOrOrganizerComponent() {
+            List<String> components = Arrays.stream(CalendarEvent.class.getRecordComponents())
+                    .map(RecordComponent::getName).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+            assertThat(components).containsExactly(
+                    "uid", "summary", "description", "start", "end", "status", "categories", "color", "url");
+            List<String> methods = Arrays.stream(CalendarEvent.class.getMethods()).map(Method::getName)
+                    .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+            assertThat(methods).noneMatch(n -> n.contains("attendee") || n.contains("organizer"));
         }
     }
 

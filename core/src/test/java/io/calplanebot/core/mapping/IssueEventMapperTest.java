@@ -14,17 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mapping, one nested class per named rule of {@link IssueEventMapper#rules()}. */
+/** The mapping, one nested class per rule of {@link IssueEventMapper#rules()}. */
 class IssueEventMapperTest {
     static final MappingSettings SETTINGS = new MappingSettings("https://plane.example.com", "acme");
     static final IssueEventMapper MAPPER = new IssueEventMapper(SETTINGS);
@@ -191,6 +185,12 @@ class IssueEventMapperTest {
         }
 
         @Test
+        void description_namesTheAssignees_butNoMailAddress() {
+            CalendarEvent event = map(issue().withAssignees("Ann Smith"));
+            assertThat(event.description()).contains("Assignees: Ann Smith").doesNotContain("mailto:");
+        }
+
+        @Test
         void description_namesTheProjectAndItsIdentifier() {
             CalendarEvent event = map(issue().inProject(new Project("p-web", "WEB", "Website")));
             assertThat(event.description()).contains("\nProject: Website (WEB)\nURL: https://plane.example.com/acme/browse/WEB-14/");
@@ -314,33 +314,12 @@ class IssueEventMapperTest {
     }
 
     @Nested
-    class NoAttendees {
-        @Test
-        void calendarEvent_hasNoAttendeeOrOrganizerComponent() {
-            List<String> components = Arrays.stream(CalendarEvent.class.getRecordComponents())
-                    .map(RecordComponent::getName).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
-            assertThat(components).containsExactly(
-                    "uid", "summary", "description", "start", "end", "status", "categories", "color", "url");
-            List<String> methods = Arrays.stream(CalendarEvent.class.getMethods()).map(Method::getName)
-                    .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
-            assertThat(methods).noneMatch(n -> n.contains("attendee") || n.contains("organizer"));
-        }
-
-        @Test
-        void description_namesTheAssignees_butNoMailAddress() {
-            CalendarEvent event = map(issue().withAssignees("Ann Smith"));
-            assertThat(event.description()).contains("Assignees: Ann Smith").doesNotContain("mailto:");
-        }
-    }
-
-    @Nested
     class RuleList {
         @Test
         void rules_listEveryRule_inTheOrderTheyApply() {
             assertThat(IssueEventMapper.rules()).extracting(Object::getClass).containsExactly(
                     UidRule.class, ResourceNameRule.class, SummaryRule.class, DescriptionRule.class,
-                    AllDayDatesRule.class, StatusRule.class, CategoriesRule.class, ColorRule.class, UrlRule.class,
-                    NoAttendeesRule.class);
+                    AllDayDatesRule.class, StatusRule.class, CategoriesRule.class, ColorRule.class, UrlRule.class);
         }
 
         @Test
