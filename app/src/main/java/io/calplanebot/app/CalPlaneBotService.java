@@ -9,13 +9,13 @@ import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.app.config.ConfigWatcher;
 import io.calplanebot.app.config.Secret;
 import io.calplanebot.app.logging.LogSetup;
-import io.calplanebot.app.observe.ObservedWebhookHandler;
 import io.calplanebot.app.observe.ObservingSyncListener;
-import io.calplanebot.app.pipeline.QueuedChangeDispatcher;
-import io.calplanebot.app.schedule.SyncScheduler;
+import io.calplanebot.app.schedule.ExecutorTaskScheduler;
 import io.calplanebot.app.wiring.Wiring;
-import io.calplanebot.core.sync.SyncService;
-import io.calplanebot.core.sync.WebhookService;
+import io.calplanebot.core.sync.PeriodicSync;
+import io.calplanebot.core.sync.PipelineTiming;
+import io.calplanebot.core.sync.SyncEngine;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -29,17 +29,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The running service: the HTTP API, the webhook pipeline, the periodic sync and the configuration watcher over
- * one {@link Wiring}. {@link #start} returns once the API listens.
+ * The running service: the HTTP API over the core engine of one {@link Wiring} (its webhook pipeline and periodic
+ * sync each on a thread of their own), and the configuration watcher. {@link #start} returns once the API listens.
  */
 public final class CalPlaneBotService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CalPlaneBotService.class);
-    /** How long changes to one issue settle before they are applied (Plane sends one delivery per field). */
-    static final Duration SETTLE = Duration.ofMillis(300);
 
     private final Wiring wiring;
-    private final QueuedChangeDispatcher dispatcher;
-    private final SyncScheduler scheduler;
+    private final ExecutorTaskScheduler webhookThread = new ExecutorTaskScheduler("calplanebot-webhooks");
+    private final ExecutorTaskScheduler schedulerThread = new ExecutorTaskScheduler("calplanebot-scheduler");
     private final HttpApi http;
     private final Optional<ConfigWatcher> watcher;
     private final PrometheusMeterRegistry registry;
@@ -49,15 +47,15 @@ public final class CalPlaneBotService implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry);
-        SyncService sync = wiring.syncService();
-        dispatcher = new QueuedChangeDispatcher(sync, SETTLE, Duration.ofSeconds(2));
-        sync.reportQueueLengthFrom(dispatcher::pending);
-        WebhookService webhooks = new WebhookService(wiring.webhookDecoder(), dispatcher);
+        Gauge.builder("calplanebot_build_info", () -> 1).description("The running version (value always 1)")
+                .tag("version", Version.current()).register(registry);
+        wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry, webhookThread,
+                PipelineTiming.SERVICE, schedulerThread);
+        SyncEngine engine = wiring.engine();
         http = HttpApi.builder()
-                .runFullSync(sync)
-                .readStatus(sync)
-                .handleWebhook(new ObservedWebhookHandler(webhooks, registry))
+                .runFullSync(engine.fullSync())
+                .readStatus(engine.status())
+                .handleWebhook(engine.webhooks())
                 .bind(config.http().host(), config.http().port())
                 .settings(apiSettings(config))
                 .service(ServiceInfo.calPlaneBot(Version.current()))
@@ -65,7 +63,6 @@ public final class CalPlaneBotService implements AutoCloseable {
                 .startedAt(clock.instant())
                 .meterRegistry(registry)
                 .build();
-        scheduler = new SyncScheduler(sync, () -> wiring.config().sync(), sync::scheduleNextRun, clock);
         watcher = loader.dotEnvFile().map(file -> new ConfigWatcher(loader, file, this::reload));
     }
 
@@ -79,9 +76,16 @@ public final class CalPlaneBotService implements AutoCloseable {
         }
         LOG.info("CalPlaneBot {} listening on http://{}:{} (API docs at /docs)", Version.current(),
                 config.http().host(), service.http.port());
-        service.scheduler.start();
+        announcePeriodicSync(config);
+        service.wiring.engine().periodicSync().ifPresent(PeriodicSync::start);
         service.watcher.ifPresent(w -> w.start(Duration.ofSeconds(2)));
         return service;
+    }
+
+    private static void announcePeriodicSync(AppConfig config) {
+        if (!config.sync().enabled()) {
+            LOG.info("Periodic sync is off (ENABLE_SYNC=false); webhooks and the manual trigger still work");
+        }
     }
 
     private void reload(AppConfig next) {
@@ -93,7 +97,8 @@ public final class CalPlaneBotService implements AutoCloseable {
         http.update(apiSettings(next));
         LogSetup.setLevel(next.log().level());
         if (!next.sync().equals(previous.sync())) {
-            scheduler.settingsChanged();
+            announcePeriodicSync(next);
+            wiring.engine().periodicSync().ifPresent(PeriodicSync::scheduleChanged);
         }
     }
 
@@ -111,10 +116,6 @@ public final class CalPlaneBotService implements AutoCloseable {
         return wiring;
     }
 
-    public QueuedChangeDispatcher dispatcher() {
-        return dispatcher;
-    }
-
     public PrometheusMeterRegistry registry() {
         return registry;
     }
@@ -127,9 +128,10 @@ public final class CalPlaneBotService implements AutoCloseable {
     @Override
     public void close() {
         watcher.ifPresent(ConfigWatcher::close);
-        scheduler.close();
         http.stop();
-        dispatcher.close();
+        wiring.close();
+        schedulerThread.close();
+        webhookThread.close();
         LOG.info("CalPlaneBot stopped");
     }
 }

@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -105,6 +108,26 @@ class ArchitectureTest {
         slices().matching("io.calplanebot.adapter.(*)..")
                 .should().notDependOnEachOther()
                 .check(classes);
+    }
+
+    /** Each adapter's sub-packages (its DAV client, JSON readers, routes…) are used by that adapter only. */
+    static final List<ArchRule> ADAPTER_INTERNALS_STAY_INSIDE = Stream.of("plane", "caldav", "http")
+            .map(adapter -> (ArchRule) noClasses().that().resideOutsideOfPackage("io.calplanebot.adapter." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.calplanebot.adapter." + adapter + ".*..")
+                    .because("only the " + adapter + " adapter's top-level package is its public face"))
+            .collect(Collectors.toList());
+
+    @Test
+    void adapterInternals_areUsedByTheirOwnAdapterOnly() {
+        ADAPTER_INTERNALS_STAY_INSIDE.forEach(rule -> rule.check(classes));
+    }
+
+    @Test
+    void adapterInternalsRule_catchesAPlantedViolation() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                io.calplanebot.app.archfixture.ReachesIntoAnAdapter.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ADAPTER_INTERNALS_STAY_INSIDE.get(0).check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("HtmlToText");
     }
 
     @Test

@@ -65,11 +65,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         Wiring wiring = new Wiring(config, parent.clock(), SyncListener.NONE, new SimpleMeterRegistry());
         out.println();
         out.println("Plane (" + config.plane().baseUrl() + ", workspace " + config.plane().workspaceSlug() + ")");
-        List<Project> projects = checkPlane(wiring.issueSource());
+        List<Project> projects = checkPlane(wiring.engine().runtime().issues());
         out.println();
         out.println("CalDAV (" + config.calDav().url() + ", user " + config.calDav().username() + ", "
                 + config.calDav().authType().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        checkCalDav(wiring.calendarStore(), projects);
+        checkCalDav(wiring.engine().runtime().calendars(), projects);
         out.println();
         out.println(failures == 0 ? "All checks passed." : failures + " check(s) failed: see the hints above.");
         out.flush();

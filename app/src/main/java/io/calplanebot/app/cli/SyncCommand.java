@@ -61,7 +61,7 @@ final class SyncCommand implements Callable<Integer> {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Wiring wiring = new Wiring(config.get(), cli.clock(), listener.apply(registry), registry);
         boolean force = options.forceDelete || config.get().sync().forceDelete();
-        return Optional.of(wiring.syncService().runFullSync(
+        return Optional.of(wiring.engine().fullSync().runFullSync(
                 new RunSyncCommand(Set.copyOf(options.projects), force, dryRun)));
     }
 

@@ -1,27 +1,66 @@
 package io.calplanebot.app.observe;
 
 import io.calplanebot.core.domain.webhook.WebhookNotification;
+import io.calplanebot.core.domain.webhook.WebhookRejectedException;
+import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ChangeResult;
+import io.calplanebot.core.port.in.OutcomeKind;
+import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncCounts;
 import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.WebhookReceipt;
 import io.calplanebot.core.port.out.SyncListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Turns what the sync service does into log lines (the spec's wording) and Micrometer metrics. */
+/**
+ * Turns what the core reports into log lines (the spec's wording) and Micrometer metrics. Every series exists from
+ * start-up (at 0), and label values are words a user reads.
+ */
 public final class ObservingSyncListener implements SyncListener {
     private static final Logger LOG = LoggerFactory.getLogger("io.calplanebot.sync");
+    private static final Logger WEBHOOK_LOG = LoggerFactory.getLogger("io.calplanebot.webhook");
 
     private final MeterRegistry registry;
+    private final AtomicLong lastSuccess = new AtomicLong();
+    private final AtomicInteger pending = new AtomicInteger();
 
     public ObservingSyncListener(MeterRegistry registry) {
         this.registry = registry;
+        for (RunResult result : RunResult.values()) {
+            runs(result.wireName());
+        }
+        duration();
+        for (ActionKind action : ActionKind.values()) {
+            for (OutcomeKind outcome : OutcomeKind.values()) {
+                events(lower(action.name()), lower(outcome.name()));
+            }
+        }
+        for (WebhookReceipt.Disposition disposition : WebhookReceipt.Disposition.values()) {
+            webhooks(lower(disposition.name()));
+        }
+        for (WebhookRejectedException.Reason reason : WebhookRejectedException.Reason.values()) {
+            webhooks("rejected_" + lower(reason.name()));
+        }
+        for (String event : new String[] {"issue", "project"}) {
+            for (String result : new String[] {"ok", "failed", "error"}) {
+                changes(event, result);
+            }
+        }
+        Gauge.builder("calplanebot_last_successful_sync_timestamp_seconds", lastSuccess, AtomicLong::get)
+                .description("When the last full sync that succeeded ended (Unix time; 0: none yet)")
+                .register(registry);
+        Gauge.builder("calplanebot_webhook_changes_pending", pending, AtomicInteger::get)
+                .description("Webhook changes accepted and not yet applied").register(registry);
     }
 
     @Override
@@ -31,11 +70,7 @@ public final class ObservingSyncListener implements SyncListener {
 
     @Override
     public void actionCompleted(ActionOutcome outcome) {
-        Counter.builder("calplanebot_events_total")
-                .description("Event writes by action and outcome")
-                .tag("action", lower(outcome.action().name()))
-                .tag("outcome", lower(outcome.outcome().name()))
-                .register(registry).increment();
+        events(lower(outcome.action().name()), lower(outcome.outcome().name())).increment();
         if (outcome.failed()) {
             LOG.warn("Event {} failed: {} {}: {}", lower(outcome.action().name()), outcome.uid(), outcome.summary(),
                     outcome.reason().orElse(""));
@@ -48,10 +83,11 @@ public final class ObservingSyncListener implements SyncListener {
     public void syncFinished(SyncReport report) {
         SyncCounts counts = report.counts();
         if (!report.dryRun()) {
-            Counter.builder("calplanebot_sync_runs_total").description("Full sync runs by result")
-                    .tag("result", report.result().wireName()).register(registry).increment();
-            Timer.builder("calplanebot_sync_duration").description("Duration of full sync runs")
-                    .register(registry).record(report.duration());
+            runs(report.result().wireName()).increment();
+            duration().record(report.duration());
+            if (report.result() == RunResult.SUCCESS) {
+                lastSuccess.set(report.startedAt().plus(report.duration()).getEpochSecond());
+            }
         }
         LOG.info("Sync completed: {} created, {} updated, {} deleted, {} unchanged, {} failed ({}, {} s)",
                 counts.created(), counts.updated(), counts.deleted(), counts.unchanged(), counts.failed(),
@@ -63,20 +99,69 @@ public final class ObservingSyncListener implements SyncListener {
 
     @Override
     public void changeApplied(WebhookNotification notification, ChangeResult result) {
-        Counter.builder("calplanebot_changes_applied_total").description("Webhook changes applied")
-                .tag("event", notification.event()).tag("result", result.failed() ? "failed" : "ok")
-                .register(registry).increment();
+        changes(notification.event(), result.failed() ? "failed" : "ok").increment();
         LOG.info("Change applied: event={}, action={}, writes={}{}", notification.event(), notification.action(),
                 result.outcomes().size(), result.note().map(n -> " (" + n + ")").orElse(""));
     }
 
     @Override
     public void changeFailed(WebhookNotification notification, RuntimeException error) {
-        Counter.builder("calplanebot_changes_applied_total").description("Webhook changes applied")
-                .tag("event", notification.event()).tag("result", "error")
-                .register(registry).increment();
+        changes(notification.event(), "error").increment();
         LOG.warn("Change failed: event={}, action={}: {}", notification.event(), notification.action(),
                 error.getMessage());
+    }
+
+    @Override
+    public void changeSkipped(WebhookNotification notification, String why) {
+        WEBHOOK_LOG.info("Webhook dropped: event={}, action={}: {}", notification.event(), notification.action(), why);
+    }
+
+    @Override
+    public void changeAbandoned(WebhookNotification notification, int attempts, RuntimeException lastError) {
+        LOG.error("Applying a change failed {} times; the next full sync will reconcile it: event={}, action={}: {}",
+                attempts, notification.event(), notification.action(), lastError.getMessage());
+    }
+
+    @Override
+    public void webhookReceived(WebhookReceipt receipt) {
+        webhooks(lower(receipt.disposition().name())).increment();
+        WEBHOOK_LOG.info("Webhook received: event={}, action={}, issue_id={}, {}", receipt.event(), receipt.action(),
+                receipt.issueId().orElse("-"), lower(receipt.disposition().name()));
+    }
+
+    @Override
+    public void webhookRejected(WebhookRejectedException rejection) {
+        webhooks("rejected_" + lower(rejection.reason().name())).increment();
+        WEBHOOK_LOG.warn("Webhook rejected: {}", rejection.getMessage());
+    }
+
+    @Override
+    public void pendingChanges(int count) {
+        pending.set(count);
+    }
+
+    private Counter runs(String result) {
+        return Counter.builder("calplanebot_sync_runs_total").description("Full sync runs by result")
+                .tag("result", result).register(registry);
+    }
+
+    private Timer duration() {
+        return Timer.builder("calplanebot_sync_duration").description("Duration of full sync runs").register(registry);
+    }
+
+    private Counter events(String action, String outcome) {
+        return Counter.builder("calplanebot_events_total").description("Event writes by action and outcome")
+                .tag("action", action).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter webhooks(String outcome) {
+        return Counter.builder("calplanebot_webhooks_total").description("Webhook deliveries by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter changes(String event, String result) {
+        return Counter.builder("calplanebot_changes_applied_total").description("Webhook changes applied")
+                .tag("event", event).tag("result", result).register(registry);
     }
 
     private static String lower(String name) {

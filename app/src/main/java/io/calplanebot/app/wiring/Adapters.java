@@ -17,7 +17,14 @@ import io.calplanebot.core.port.out.IssueWebhookDecoder;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
+import io.calplanebot.app.observe.MeteredCalendarStore;
+import io.calplanebot.app.observe.MeteredIssueSource;
+import io.calplanebot.core.sync.SyncRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /** Builds the adapters from the configuration: the one place that knows their builders. */
 public final class Adapters {
@@ -53,6 +60,18 @@ public final class Adapters {
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {
         return PlaneWebhookDecoder.of(config.plane().webhookSecret().map(Secret::reveal));
+    }
+
+    /**
+     * Everything one configuration connects the sync to, closing its clients when it is retired. Calls to Plane and
+     * the CalDAV server are timed in {@code registry}.
+     */
+    public static SyncRuntime runtime(AppConfig config, Clock clock, RetryRegistry retries,
+                                      CircuitBreakerRegistry breakers, MeterRegistry registry) {
+        IssueSource source = issueSource(config, retries);
+        CalendarStore store = calendarStore(config, clock, retries, breakers);
+        return new SyncRuntime(new MeteredIssueSource(source, registry), new MeteredCalendarStore(store, registry),
+                mapper(config), Optional.of(webhookDecoder(config)), List.of(Closing.of(source), Closing.of(store)));
     }
 
     public static IssueEventMapper mapper(AppConfig config) {

@@ -1,13 +1,13 @@
 package io.calplanebot.app.wiring;
 
 import io.calplanebot.app.config.AppConfig;
-import io.calplanebot.app.observe.MeteredCalendarStore;
-import io.calplanebot.app.observe.MeteredIssueSource;
-import io.calplanebot.core.port.out.CalendarStore;
-import io.calplanebot.core.port.out.IssueSource;
-import io.calplanebot.core.port.out.IssueWebhookDecoder;
+import io.calplanebot.app.config.SyncConfig;
 import io.calplanebot.core.port.out.SyncListener;
-import io.calplanebot.core.sync.SyncService;
+import io.calplanebot.core.port.out.TaskScheduler;
+import io.calplanebot.core.sync.PipelineTiming;
+import io.calplanebot.core.sync.SyncEngine;
+import io.calplanebot.core.sync.SyncRuntime;
+import io.calplanebot.core.sync.SyncSchedule;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -18,71 +18,74 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The core service over the real adapters, built from one configuration. The adapters sit behind swappable
- * wrappers so that a reloaded configuration takes effect without losing the service's status and counters. Their
- * retries and circuit breaker are registered in resilience4j registries published to the meter registry.
+ * The core engine over the real adapters, built from one configuration. A reloaded configuration becomes a new
+ * immutable {@link SyncRuntime} that the engine switches to; status and counters stay. The adapters' retries and
+ * circuit breaker are registered in resilience4j registries published to the meter registry.
  */
-public final class Wiring {
-    private final SwappableIssueSource source;
-    private final SwappableCalendarStore store;
-    private final SwappableWebhookDecoder decoder;
-    private final IssueSource meteredSource;
-    private final CalendarStore meteredStore;
-    private final SyncService syncService;
+public final class Wiring implements AutoCloseable {
+    private final SyncEngine engine;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final RetryRegistry retries = RetryRegistry.ofDefaults();
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private volatile AppConfig config;
 
+    /** The engine for a one-shot command: changes applied at once, no periodic sync. */
     public Wiring(AppConfig config, Clock clock, SyncListener listener, MeterRegistry registry) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-        this.source = new SwappableIssueSource(Adapters.issueSource(config, retries));
-        this.store = new SwappableCalendarStore(Adapters.calendarStore(config, clock, retries, breakers));
-        this.decoder = new SwappableWebhookDecoder(Adapters.webhookDecoder(config));
-        this.meteredSource = new MeteredIssueSource(source, registry);
-        this.meteredStore = new MeteredCalendarStore(store, registry);
-        this.syncService = SyncService.builder()
-                .issueSource(meteredSource)
-                .calendarStore(meteredStore)
-                .mapper(Adapters.mapper(config))
-                .clock(clock)
-                .listener(listener)
-                .build();
+        this(config, clock, listener, registry, TaskScheduler.IMMEDIATE, PipelineTiming.IMMEDIATE, null);
     }
 
-    /** Rebuilds the adapters and the mapping whose settings changed. */
+    /**
+     * The engine for the service.
+     *
+     * @param pipeline  drives the webhook pipeline
+     * @param periodic  runs the periodic full sync; null for none
+     */
+    public Wiring(AppConfig config, Clock clock, SyncListener listener, MeterRegistry registry,
+                  TaskScheduler pipeline, PipelineTiming timing, TaskScheduler periodic) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+        SyncEngine.Builder builder = SyncEngine.builder()
+                .runtime(runtime(config))
+                .clock(clock)
+                .listener(listener)
+                .pipeline(pipeline, timing);
+        if (periodic != null) {
+            builder.periodic(periodic, () -> schedule(this.config.sync()));
+        }
+        this.engine = builder.build();
+    }
+
+    /** Switches to adapters built from {@code next} when their settings changed; the rest applies at once. */
     public synchronized void reload(AppConfig next) {
-        if (!next.plane().equals(config.plane())) {
-            source.swap(Adapters.issueSource(next, retries));
-            decoder.swap(Adapters.webhookDecoder(next));
-            syncService.updateMapper(Adapters.mapper(next));
-        }
-        if (!next.calDav().equals(config.calDav())) {
-            store.swap(Adapters.calendarStore(next, clock, retries, breakers));
-        }
+        boolean adaptersChanged = !next.plane().equals(config.plane()) || !next.calDav().equals(config.calDav());
         config = next;
+        if (adaptersChanged) {
+            engine.reload(runtime(next));
+        }
+    }
+
+    private SyncRuntime runtime(AppConfig from) {
+        return Adapters.runtime(from, clock, retries, breakers, registry);
+    }
+
+    static SyncSchedule schedule(SyncConfig sync) {
+        return new SyncSchedule(sync.interval(), sync.enabled(), sync.forceDelete());
     }
 
     public AppConfig config() {
         return config;
     }
 
-    public SyncService syncService() {
-        return syncService;
+    public SyncEngine engine() {
+        return engine;
     }
 
-    public IssueSource issueSource() {
-        return meteredSource;
-    }
-
-    public CalendarStore calendarStore() {
-        return meteredStore;
-    }
-
-    public IssueWebhookDecoder webhookDecoder() {
-        return decoder;
+    @Override
+    public void close() {
+        engine.close();
     }
 }

@@ -149,9 +149,9 @@ abstract class EndToEndScenario {
     }
 
     private SyncReport awaitFirstSync() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> service.wiring().syncService().status().lastRun()
-                .isPresent() && !service.wiring().syncService().isRunning());
-        return service.wiring().syncService().status().lastRun().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.wiring().engine().status().status().lastRun()
+                .isPresent() && !service.wiring().engine().fullSync().isRunning());
+        return service.wiring().engine().status().status().lastRun().orElseThrow();
     }
 
     @Test
@@ -300,7 +300,7 @@ abstract class EndToEndScenario {
 
         assertThat(afterRestart.counts().created()).isZero();
         assertThat(dav.list(calendarUrl)).containsExactlyInAnyOrderElementsOf(before);
-        SyncReport second = service.wiring().syncService().runFullSync(RunSyncCommand.everything());
+        SyncReport second = service.wiring().engine().fullSync().runFullSync(RunSyncCommand.everything());
         assertThat(second.counts().written()).isZero();
         assertThat(second.counts().unchanged()).isEqualTo(before.size() - 1);
     }

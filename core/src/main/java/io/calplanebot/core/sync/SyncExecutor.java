@@ -25,20 +25,19 @@ import java.util.Optional;
  */
 public final class SyncExecutor {
     private final CalendarStore store;
-    private final SyncPlanner planner;
+    private final SyncPlanner planner = new SyncPlanner();
     private final IssueLocks locks;
     private final SyncListener listener;
     private final DesiredEventLookup desiredNow;
 
-    public SyncExecutor(CalendarStore store, SyncPlanner planner, IssueLocks locks, SyncListener listener) {
-        this(store, planner, locks, listener, DesiredEventLookup.AS_PLANNED);
+    public SyncExecutor(CalendarStore store, IssueLocks locks, SyncListener listener) {
+        this(store, locks, listener, DesiredEventLookup.AS_PLANNED);
     }
 
     /** @param desiredNow asked what an event should be now before a retry after a conflict */
-    public SyncExecutor(CalendarStore store, SyncPlanner planner, IssueLocks locks, SyncListener listener,
+    public SyncExecutor(CalendarStore store, IssueLocks locks, SyncListener listener,
                         DesiredEventLookup desiredNow) {
         this.store = Objects.requireNonNull(store, "store");
-        this.planner = Objects.requireNonNull(planner, "planner");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.desiredNow = Objects.requireNonNull(desiredNow, "desired event lookup");
@@ -55,10 +54,10 @@ public final class SyncExecutor {
     }
 
     /** The outcomes a dry run reports: every action planned, nothing written. */
-    public static List<ActionOutcome> planned(CalendarId calendar, SyncPlan plan) {
+    static List<ActionOutcome> planned(CalendarTarget calendar, SyncPlan plan) {
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (SyncAction action : plan.actions()) {
-            outcomes.add(new ActionOutcome(calendar.value(), action.uid(), action.summary(), action.kind(),
+            outcomes.add(new ActionOutcome(calendar.label(), action.uid(), action.summary(), action.kind(),
                     OutcomeKind.PLANNED, describe(action)));
         }
         return outcomes;

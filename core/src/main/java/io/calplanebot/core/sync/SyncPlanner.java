@@ -1,16 +1,13 @@
 package io.calplanebot.core.sync;
 
 import io.calplanebot.core.domain.CalendarEvent;
-import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.StoredEvent;
-import io.calplanebot.core.mapping.IssueEventMapper;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,27 +23,19 @@ import java.util.Optional;
  * </ul>
  */
 public final class SyncPlanner {
-    private final IssueEventMapper mapper;
-
-    public SyncPlanner(IssueEventMapper mapper) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
-    }
-
     /**
-     * @param issues          the issues whose events belong in this calendar
+     * @param issues          the listed issues whose events belong in this calendar, already mapped
      * @param listingComplete whether {@code issues} is every such issue
      * @param current         the events the calendar holds now (foreign ones are ignored)
      * @param forceDelete     skip the deletion guard
      */
-    public SyncPlan plan(Collection<Issue> issues, boolean listingComplete, Collection<StoredEvent> current,
+    public SyncPlan plan(Collection<DesiredEvent> issues, boolean listingComplete, Collection<StoredEvent> current,
                          boolean forceDelete) {
-        Map<String, Issue> listed = new LinkedHashMap<>();
+        Map<String, DesiredEvent> listed = new LinkedHashMap<>();
         Map<String, CalendarEvent> desired = new LinkedHashMap<>();
-        for (Issue issue : issues) {
-            Optional<CalendarEvent> event = mapper.map(issue);
-            String uid = io.calplanebot.core.domain.EventIdentity.uidForIssue(issue.id());
-            listed.put(uid, issue);
-            event.ifPresent(e -> desired.put(uid, e));
+        for (DesiredEvent issue : issues) {
+            listed.put(issue.uid(), issue);
+            issue.event().ifPresent(e -> desired.put(issue.uid(), e));
         }
 
         List<SyncAction> writes = new ArrayList<>();
@@ -120,9 +109,5 @@ public final class SyncPlanner {
             return Optional.of(new DeleteEvent(current.get(), DeleteReason.ISSUE_GONE));
         }
         return Optional.empty();
-    }
-
-    public IssueEventMapper mapper() {
-        return mapper;
     }
 }

@@ -1,76 +1,48 @@
 package io.calplanebot.core.sync;
 
-import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.domain.webhook.IssueDeleted;
 import io.calplanebot.core.domain.webhook.RawWebhook;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
+import io.calplanebot.core.domain.webhook.WebhookRejectedException;
 import io.calplanebot.core.port.in.HandleWebhookUseCase;
 import io.calplanebot.core.port.in.WebhookReceipt;
-import io.calplanebot.core.port.out.ChangeDispatcher;
 import io.calplanebot.core.port.out.IssueWebhookDecoder;
+import io.calplanebot.core.port.out.SyncListener;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Takes webhook deliveries: decodes them through the {@link IssueWebhookDecoder}, drops exact repeats (a tracker
- * retry carries the same body), and hands each change to the {@link ChangeDispatcher}.
+ * Takes webhook deliveries: decodes them with the current runtime's {@link IssueWebhookDecoder} and hands each change
+ * to the {@link ChangePipeline}. The listener hears of every delivery, taken or refused.
  */
 public final class WebhookService implements HandleWebhookUseCase {
-    private static final int REMEMBERED_DELIVERIES = 1024;
+    private final RuntimeHolder runtime;
+    private final ChangePipeline pipeline;
+    private final SyncListener listener;
 
-    private final IssueWebhookDecoder decoder;
-    private final ChangeDispatcher dispatcher;
-    private final Map<String, Boolean> recent = new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_DELIVERIES;
-        }
-    };
-
-    public WebhookService(IssueWebhookDecoder decoder, ChangeDispatcher dispatcher) {
-        this.decoder = Objects.requireNonNull(decoder, "decoder");
-        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    public WebhookService(RuntimeHolder runtime, ChangePipeline pipeline, SyncListener listener) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
     public WebhookReceipt handle(RawWebhook webhook) {
-        WebhookNotification notification = decoder.decode(webhook);
-        Optional<String> issueId = issueIdOf(notification);
-        if (notification instanceof IgnoredEvent) {
-            return new WebhookReceipt(WebhookReceipt.Disposition.IGNORED, notification.event(), notification.action(),
-                    issueId);
-        }
-        String fingerprint = fingerprint(webhook.body());
-        if (!firstTime(fingerprint)) {
-            return new WebhookReceipt(WebhookReceipt.Disposition.DUPLICATE, notification.event(),
-                    notification.action(), issueId);
-        }
+        WebhookNotification notification;
         try {
-            dispatcher.dispatch(notification);
-        } catch (RuntimeException e) {
-            forget(fingerprint);
+            notification = runtime.use(rt -> rt.decoder()
+                    .orElseThrow(() -> new IllegalStateException("this service takes no webhooks"))
+                    .decode(webhook));
+        } catch (WebhookRejectedException e) {
+            listener.webhookRejected(e);
             throw e;
         }
-        return new WebhookReceipt(WebhookReceipt.Disposition.ACCEPTED, notification.event(), notification.action(),
-                issueId);
-    }
-
-    private synchronized boolean firstTime(String fingerprint) {
-        return recent.put(fingerprint, Boolean.TRUE) == null;
-    }
-
-    /** A delivery that could not be handed on is not a duplicate when the sender tries again. */
-    private synchronized void forget(String fingerprint) {
-        recent.remove(fingerprint);
+        WebhookReceipt receipt = new WebhookReceipt(pipeline.offer(notification, webhook.body()),
+                notification.event(), notification.action(), issueIdOf(notification));
+        listener.webhookReceived(receipt);
+        return receipt;
     }
 
     private static Optional<String> issueIdOf(WebhookNotification notification) {
@@ -81,13 +53,5 @@ public final class WebhookService implements HandleWebhookUseCase {
             return Optional.of(((IssueDeleted) notification).issueId());
         }
         return Optional.empty();
-    }
-
-    private static String fingerprint(byte[] body) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -75,7 +75,7 @@ class RandomizedSyncTest {
     private static final class History {
         private final Random random;
         private final ServiceHarness h = new ServiceHarness();
-        private final SyncService service = h.service();
+        private final ServiceHarness.TestEngine service = h.service();
         private final Map<CalendarId, List<StoredEvent>> foreign = new HashMap<>();
         private final Map<String, Integer> nextSequence = new HashMap<>();
         private int step;

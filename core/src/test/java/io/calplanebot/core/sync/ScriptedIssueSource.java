@@ -8,11 +8,12 @@ import io.calplanebot.core.port.out.IssueSource;
 import java.util.List;
 import java.util.Optional;
 
-/** An issue source that runs a test's hook before each listing, for races, clocks and unexpected failures. */
+/** An issue source that runs a test's hook before each listing or read, for races, clocks and unexpected failures. */
 final class ScriptedIssueSource implements IssueSource {
     private final IssueSource delegate;
     private volatile Runnable beforeListProjects = () -> { };
     private volatile Runnable beforeListIssues = () -> { };
+    private volatile Runnable beforeFindIssue = () -> { };
 
     ScriptedIssueSource(IssueSource delegate) {
         this.delegate = delegate;
@@ -20,6 +21,11 @@ final class ScriptedIssueSource implements IssueSource {
 
     ScriptedIssueSource beforeListProjects(Runnable hook) {
         this.beforeListProjects = hook;
+        return this;
+    }
+
+    ScriptedIssueSource beforeFindIssue(Runnable hook) {
+        this.beforeFindIssue = hook;
         return this;
     }
 
@@ -42,6 +48,7 @@ final class ScriptedIssueSource implements IssueSource {
 
     @Override
     public Optional<Issue> findIssue(String projectId, String issueId) {
+        beforeFindIssue.run();
         return delegate.findIssue(projectId, issueId);
     }
 

@@ -6,6 +6,13 @@ import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.domain.StoredEvent;
+import io.calplanebot.core.domain.webhook.WebhookNotification;
+import io.calplanebot.core.port.in.ChangeResult;
+import io.calplanebot.core.port.in.HealthReport;
+import io.calplanebot.core.port.in.RunSyncCommand;
+import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.SyncStatus;
+import io.calplanebot.core.port.in.SyncTicket;
 import io.calplanebot.core.port.out.IssueSource;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.InMemoryCalendarStore;
@@ -17,7 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
-/** A sync service over the in-memory fakes, with a hand-moved clock. */
+/** The core engine over the in-memory fakes, with a hand-moved clock. */
 final class ServiceHarness {
     static final Project MOB = Issues.PROJECT;
     static final Project WEB = new Project("22222222-2222-4222-8222-222222222222", "WEB", "Website");
@@ -35,21 +42,77 @@ final class ServiceHarness {
         this.store = store;
     }
 
-    SyncService service() {
+    TestEngine service() {
         return builder().build();
     }
 
-    SyncService.Builder builder() {
+    EngineBuilder builder() {
         return builder(source);
     }
 
-    SyncService.Builder builder(IssueSource issueSource) {
-        return SyncService.builder().issueSource(issueSource).calendarStore(store).mapper(SyncFixtures.MAPPER)
-                .clock(clock).listener(SyncListener.NONE).background(Runnable::run);
+    EngineBuilder builder(IssueSource issueSource) {
+        return new EngineBuilder(SyncEngine.builder().issueSource(issueSource).calendarStore(store)
+                .mapper(SyncFixtures.MAPPER).clock(clock).listener(SyncListener.NONE).background(Runnable::run));
     }
 
-    SyncService serviceWith(Executor background) {
+    TestEngine serviceWith(Executor background) {
         return builder().background(background).build();
+    }
+
+    /** The engine's builder, with the settings these tests change. */
+    static final class EngineBuilder {
+        private final SyncEngine.Builder builder;
+
+        EngineBuilder(SyncEngine.Builder builder) {
+            this.builder = builder;
+        }
+
+        EngineBuilder listener(SyncListener listener) {
+            builder.listener(listener);
+            return this;
+        }
+
+        EngineBuilder background(Executor background) {
+            builder.background(background);
+            return this;
+        }
+
+        TestEngine build() {
+            return new TestEngine(builder.build());
+        }
+    }
+
+    /** The engine's three use cases side by side, as the tests drive them. */
+    static final class TestEngine {
+        final SyncEngine engine;
+
+        TestEngine(SyncEngine engine) {
+            this.engine = engine;
+        }
+
+        SyncReport runFullSync(RunSyncCommand command) {
+            return engine.fullSync().runFullSync(command);
+        }
+
+        SyncTicket triggerFullSync(RunSyncCommand command) {
+            return engine.fullSync().triggerFullSync(command);
+        }
+
+        boolean isRunning() {
+            return engine.fullSync().isRunning();
+        }
+
+        ChangeResult apply(WebhookNotification notification) {
+            return engine.changes().apply(notification);
+        }
+
+        SyncStatus status() {
+            return engine.status().status();
+        }
+
+        HealthReport health() {
+            return engine.status().health();
+        }
     }
 
     CalendarId calendarOf(Project project) {

@@ -19,6 +19,11 @@ final class SyncFixtures {
     private SyncFixtures() {
     }
 
+    /** The issues as the planner takes them: mapped by {@link #MAPPER}. */
+    static List<DesiredEvent> desired(java.util.Collection<Issue> issues) {
+        return issues.stream().map(issue -> DesiredEvent.of(issue, MAPPER)).collect(java.util.stream.Collectors.toList());
+    }
+
     static CalendarEvent eventOf(Issue issue) {
         return MAPPER.map(issue).orElseThrow();
     }

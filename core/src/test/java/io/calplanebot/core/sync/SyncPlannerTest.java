@@ -22,16 +22,17 @@ import java.util.Optional;
 import static io.calplanebot.core.sync.SyncFixtures.MAPPER;
 import static io.calplanebot.core.sync.SyncFixtures.eventOf;
 import static io.calplanebot.core.sync.SyncFixtures.issues;
+import static io.calplanebot.core.sync.SyncFixtures.desired;
 import static io.calplanebot.core.sync.SyncFixtures.stored;
 import static io.calplanebot.core.sync.SyncFixtures.storedOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SyncPlannerTest {
-    private final SyncPlanner planner = new SyncPlanner(MAPPER);
+    private final SyncPlanner planner = new SyncPlanner();
     private final Issue issue = Issues.anIssue().withSequenceId(3).withName("Fix login").withLabels("bug", "ui").build();
 
     private SyncPlan plan(List<Issue> issues, List<StoredEvent> current) {
-        return planner.plan(issues, true, current, false);
+        return planner.plan(desired(issues), true, current, false);
     }
 
     private static <T extends SyncAction> T only(SyncPlan plan, Class<T> type) {
@@ -131,7 +132,7 @@ class SyncPlannerTest {
     void plan_leavesForeignEventsAlone_evenWithACompleteListing() {
         StoredEvent foreign = stored(Events.anEvent().withUid("dentist@example.com").withSummary("Dentist").build());
         StoredEvent lookalike = stored(Events.anEvent().withUid("plane-issue-x@example.com").build());
-        SyncPlan plan = planner.plan(List.of(), true, List.of(foreign, lookalike), true);
+        SyncPlan plan = planner.plan(desired(List.of()), true, List.of(foreign, lookalike), true);
         assertThat(plan.isEmpty()).isTrue();
         assertThat(plan.unchanged()).isZero();
     }
@@ -148,7 +149,7 @@ class SyncPlannerTest {
     @Test
     void plan_deletesNothing_whenListingIncomplete() {
         Issue other = Issues.anIssue().withSequenceId(4).build();
-        SyncPlan plan = planner.plan(List.of(issue), false, List.of(storedOf(issue), storedOf(other)), false);
+        SyncPlan plan = planner.plan(desired(List.of(issue)), false, List.of(storedOf(issue), storedOf(other)), false);
         assertThat(plan.isEmpty()).isTrue();
         assertThat(plan.keptForListing()).isEqualTo(1);
     }
@@ -158,7 +159,7 @@ class SyncPlannerTest {
         Issue changed = Issues.anIssue().withSequenceId(5).withName("Old").build();
         Issue fresh = Issues.anIssue().withSequenceId(6).build();
         Issue renamed = Issues.from(changed).withName("New").build();
-        SyncPlan plan = planner.plan(List.of(renamed, fresh), false, List.of(storedOf(changed)), false);
+        SyncPlan plan = planner.plan(desired(List.of(renamed, fresh)), false, List.of(storedOf(changed)), false);
         assertThat(plan.count(ActionKind.CREATE)).isEqualTo(1);
         assertThat(plan.count(ActionKind.UPDATE)).isEqualTo(1);
         assertThat(plan.count(ActionKind.DELETE)).isZero();
@@ -167,7 +168,7 @@ class SyncPlannerTest {
     @Test
     void plan_stillDeletesAListedUndatedIssue_whenListingIncomplete() {
         Issue undated = Issues.from(issue).undated().build();
-        SyncPlan plan = planner.plan(List.of(undated), false, List.of(storedOf(issue)), false);
+        SyncPlan plan = planner.plan(desired(List.of(undated)), false, List.of(storedOf(issue)), false);
         assertThat(only(plan, DeleteEvent.class).reason()).isEqualTo(DeleteReason.UNDATED);
     }
 
@@ -222,7 +223,7 @@ class SyncPlannerTest {
     @Test
     void plan_appliesMassDeletion_whenForced() {
         List<Issue> all = issues(20);
-        SyncPlan plan = planner.plan(all.subList(0, 5), true, storedOf(all), true);
+        SyncPlan plan = planner.plan(desired(all.subList(0, 5)), true, storedOf(all), true);
         assertThat(plan.count(ActionKind.DELETE)).isEqualTo(15);
         assertThat(plan.refusal()).isEmpty();
     }

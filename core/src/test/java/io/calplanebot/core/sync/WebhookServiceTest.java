@@ -11,7 +11,12 @@ import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.domain.webhook.WebhookRejectedException;
 import io.calplanebot.core.port.in.WebhookReceipt;
 import io.calplanebot.core.port.in.WebhookReceipt.Disposition;
-import io.calplanebot.core.port.out.ChangeDispatcher;
+import io.calplanebot.core.port.out.SyncListener;
+import io.calplanebot.core.port.out.TaskScheduler;
+import io.calplanebot.core.testing.InMemoryCalendarStore;
+import io.calplanebot.core.testing.InMemoryIssueSource;
+import io.calplanebot.core.testing.MutableClock;
+import java.time.Instant;
 import io.calplanebot.core.port.out.IssueWebhookDecoder;
 import io.calplanebot.core.testing.Issues;
 import org.junit.jupiter.api.Test;
@@ -54,18 +59,23 @@ class WebhookServiceTest {
     };
 
     private final List<WebhookNotification> dispatched = new ArrayList<>();
-    private final ChangeDispatcher recording = new ChangeDispatcher() {
+    private final List<String> heard = new ArrayList<>();
+    private final SyncListener listener = new SyncListener() {
         @Override
-        public void dispatch(WebhookNotification notification) {
-            dispatched.add(notification);
+        public void webhookReceived(WebhookReceipt receipt) {
+            heard.add(receipt.disposition().name());
         }
 
         @Override
-        public int pending() {
-            return dispatched.size();
+        public void webhookRejected(WebhookRejectedException rejection) {
+            heard.add("REJECTED " + rejection.reason());
         }
     };
-    private final WebhookService service = new WebhookService(DECODER, recording);
+    private final ChangePipeline pipeline = new ChangePipeline(dispatched::add, TaskScheduler.IMMEDIATE,
+            new MutableClock(Instant.parse("2026-11-27T10:00:00Z")), SyncListener.NONE, PipelineTiming.IMMEDIATE);
+    private final WebhookService service = new WebhookService(new RuntimeHolder(SyncRuntime.of(
+            new InMemoryIssueSource(), new InMemoryCalendarStore(), SyncFixtures.MAPPER).withDecoder(DECODER)),
+            pipeline, listener);
 
     private static RawWebhook raw(String body) {
         return RawWebhook.of(Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
@@ -140,42 +150,36 @@ class WebhookServiceTest {
     }
 
     @Test
-    void handle_acceptsARedelivery_whenDispatchingTheFirstOneFailed() {
-        List<WebhookNotification> applied = new ArrayList<>();
-        int[] failures = {1};
-        WebhookService flaky = new WebhookService(DECODER, new ChangeDispatcher() {
-            @Override
-            public void dispatch(WebhookNotification notification) {
-                if (failures[0]-- > 0) {
-                    throw new IllegalStateException("queue is full");
-                }
-                applied.add(notification);
-            }
+    void handle_refusesADelivery_theClosedPipelineCannotTake_andDoesNotCountItAsTaken() {
+        pipeline.close();
 
-            @Override
-            public int pending() {
-                return 0;
-            }
-        });
+        assertThatThrownBy(() -> service.handle(raw("issue updated i-1 p-1"))).hasMessageContaining("shutting down");
 
-        assertThatThrownBy(() -> flaky.handle(raw("issue updated i-1 p-1"))).hasMessageContaining("queue is full");
-        WebhookReceipt retry = flaky.handle(raw("issue updated i-1 p-1"));
-
-        assertThat(retry.disposition()).isEqualTo(Disposition.ACCEPTED);
-        assertThat(applied).hasSize(1);
+        assertThat(dispatched).isEmpty();
+        assertThat(heard).isEmpty();
     }
 
     @Test
-    void handle_withTheDirectDispatcher_mirrorsTheIssueIntoTheCalendar() {
+    void handle_tellsTheListenerAboutEveryDelivery_takenOrRefused() {
+        service.handle(raw("issue updated i-1 p-1"));
+        service.handle(raw("issue updated i-1 p-1"));
+        service.handle(raw("cycle created"));
+        assertThatThrownBy(() -> service.handle(raw("bad-signature x"))).isInstanceOf(WebhookRejectedException.class);
+
+        assertThat(heard).containsExactly("ACCEPTED", "DUPLICATE", "IGNORED", "REJECTED INVALID_SIGNATURE");
+    }
+
+    @Test
+    void handle_byDefault_mirrorsTheIssueIntoTheCalendarAtOnce() {
         ServiceHarness h = new ServiceHarness();
         Issue issue = h.put(Issues.anIssue().withSequenceId(4).withName("From a webhook").build());
-        SyncService sync = h.service();
-        WebhookService webhooks = new WebhookService(DECODER, new DirectChangeDispatcher(sync));
+        SyncEngine sync = SyncEngine.builder().issueSource(h.source).calendarStore(h.store).mapper(SyncFixtures.MAPPER)
+                .webhookDecoder(DECODER).clock(h.clock).build();
 
-        webhooks.handle(raw("issue created " + issue.id() + " " + MOB.id()));
+        sync.webhooks().handle(raw("issue created " + issue.id() + " " + MOB.id()));
 
         assertThat(h.owned(MOB)).hasSize(1);
         assertThat(h.owned(MOB).values().iterator().next().summary()).isEqualTo("[4] From a webhook");
-        assertThat(sync.health().eventsCreated()).isEqualTo(1);
+        assertThat(sync.status().health().eventsCreated()).isEqualTo(1);
     }
 }

@@ -1,12 +1,18 @@
 package io.calplanebot.core.port.out;
 
 import io.calplanebot.core.domain.webhook.WebhookNotification;
+import io.calplanebot.core.domain.webhook.WebhookRejectedException;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ChangeResult;
 import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.WebhookReceipt;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Hears what the sync service does, for metrics and logs. Every method has an empty default; implementations
+ * Hears what the sync does, for status, metrics and logs. Every method has an empty default; implementations
  * must be quick and must not throw.
  */
 public interface SyncListener {
@@ -27,5 +33,38 @@ public interface SyncListener {
     }
 
     default void changeFailed(WebhookNotification notification, RuntimeException error) {
+    }
+
+    /** A webhook delivery was taken (accepted, ignored or found to be a repeat). */
+    default void webhookReceived(WebhookReceipt receipt) {
+    }
+
+    /** A webhook delivery was refused (bad signature, malformed body…). */
+    default void webhookRejected(WebhookRejectedException rejection) {
+    }
+
+    /** An accepted change will not be applied, and why (for example an older delivery than one applied). */
+    default void changeSkipped(WebhookNotification notification, String why) {
+    }
+
+    /** A change failed {@code attempts} times and is given up; the next full sync reconciles it. */
+    default void changeAbandoned(WebhookNotification notification, int attempts, RuntimeException lastError) {
+    }
+
+    /** What a real request to a peer just showed: whether it answered (a refusal of one item still counts). */
+    default void peerObserved(Peer peer, boolean reachable) {
+    }
+
+    /** When the next periodic full sync is due; empty when none is scheduled. */
+    default void nextRunScheduled(Optional<Instant> when) {
+    }
+
+    /** How many webhook changes are accepted and not yet applied, after every change to that number. */
+    default void pendingChanges(int count) {
+    }
+
+    /** One listener that tells each of {@code listeners} in turn. */
+    static SyncListener all(List<SyncListener> listeners) {
+        return new FanOutListener(listeners);
     }
 }

@@ -16,6 +16,7 @@ import io.calplanebot.core.port.in.SyncTicket;
 import io.calplanebot.core.port.out.IssueSourceException;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.Issues;
+import io.calplanebot.core.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +36,7 @@ import static io.calplanebot.core.sync.ServiceHarness.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SyncServiceStatusTest {
+class StatusServiceTest {
     private final ServiceHarness h = new ServiceHarness();
 
     private Issue put(int seq) {
@@ -56,7 +57,7 @@ class SyncServiceStatusTest {
         put(1);
         put(2);
         Instant start = h.clock.instant();
-        SyncService service = h.builder().listener(new SyncListener() {
+        ServiceHarness.TestEngine service = h.builder().listener(new SyncListener() {
             @Override
             public void actionCompleted(ActionOutcome outcome) {
                 h.clock.advance(Duration.ofMillis(1500));
@@ -79,7 +80,7 @@ class SyncServiceStatusTest {
     @Test
     void status_isError_afterAPartialRun_andIdleAgainAfterASuccess() {
         put(1);
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
         h.store.failNextWrites(1);
 
         SyncReport partial = service.runFullSync(RunSyncCommand.everything());
@@ -94,7 +95,7 @@ class SyncServiceStatusTest {
 
     @Test
     void status_isError_afterAFailedRun() {
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
         h.source.setDown(true);
 
         service.runFullSync(RunSyncCommand.everything());
@@ -104,23 +105,33 @@ class SyncServiceStatusTest {
     }
 
     @Test
-    void status_showsTheNextRunAndTheQueueLength() {
-        SyncService service = h.service();
+    void status_showsTheNextRunAndTheQueueLength_asTheSchedulerAndThePipelineReportThem() {
+        ManualScheduler scheduler = new ManualScheduler(h.clock);
+        SyncEngine engine = SyncEngine.builder().issueSource(h.source).calendarStore(h.store)
+                .mapper(SyncFixtures.MAPPER).clock(h.clock).background(Runnable::run)
+                .pipeline(scheduler, new PipelineTiming(Duration.ofSeconds(1), Duration.ofSeconds(1), 3))
+                .periodic(scheduler, () -> new SyncSchedule(Duration.ofSeconds(300), true, false))
+                .build();
         Instant next = h.clock.instant().plusSeconds(300);
-        service.scheduleNextRun(Optional.of(next));
-        service.reportQueueLengthFrom(() -> 4);
+        engine.periodicSync().orElseThrow().scheduleChanged();
+        for (int i = 0; i < 4; i++) {
+            engine.pipeline().offer(new IssueChanged(ChangeAction.UPDATED, "issue-" + i, MOB.id(), Optional.empty()),
+                    new byte[] {(byte) i});
+        }
 
-        assertThat(service.status().nextRun()).contains(next);
-        assertThat(service.status().queueLength()).isEqualTo(4);
+        assertThat(engine.status().status().nextRun()).contains(next);
+        assertThat(engine.status().status().queueLength()).isEqualTo(4);
 
-        service.scheduleNextRun(Optional.empty());
-        assertThat(service.status().nextRun()).isEmpty();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(engine.status().status().queueLength()).isZero();
+        engine.close();
+        assertThat(engine.status().status().nextRun()).isEmpty();
     }
 
     @Test
     void dryRun_leavesTheStatusAndCountersAlone() {
         put(1);
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
 
         service.runFullSync(RunSyncCommand.dryRunOfEverything());
 
@@ -134,7 +145,7 @@ class SyncServiceStatusTest {
         Issue a = put(1);
         Issue b = put(2);
         h.put(Issues.anIssue().inProject(WEB).withSequenceId(1).build());
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
         service.runFullSync(RunSyncCommand.everything());
         h.put(Issues.from(a).withName("Renamed").build());
         h.source.remove(b.id());
@@ -156,7 +167,7 @@ class SyncServiceStatusTest {
         put(1);
         h.put(Issues.anIssue().inProject(WEB).build());
         h.source.failListing(WEB.id(), true);
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
 
         service.runFullSync(RunSyncCommand.everything());
 
@@ -191,7 +202,7 @@ class SyncServiceStatusTest {
 
     @Test
     void health_checksAgain_onlyAfterTheCheckInterval() {
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
         assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
         h.store.setDown(true);
 
@@ -206,7 +217,7 @@ class SyncServiceStatusTest {
 
     @Test
     void health_learnsFromASyncThatTheIssueSourceIsDown() {
-        SyncService service = h.service();
+        ServiceHarness.TestEngine service = h.service();
         assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
         h.source.setDown(true);
 
@@ -221,7 +232,7 @@ class SyncServiceStatusTest {
         ScriptedIssueSource failing = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
             throw new IssueSourceException(reason, "listing projects failed");
         });
-        SyncService service = h.builder(failing).build();
+        ServiceHarness.TestEngine service = h.builder(failing).build();
 
         service.runFullSync(RunSyncCommand.everything());
 
@@ -237,7 +248,7 @@ class SyncServiceStatusTest {
             entered.countDown();
             await(release);
         });
-        SyncService service = h.builder(blocking).build();
+        ServiceHarness.TestEngine service = h.builder(blocking).build();
 
         CompletableFuture<SyncReport> first = CompletableFuture.supplyAsync(
                 () -> service.runFullSync(RunSyncCommand.everything()));
@@ -263,7 +274,7 @@ class SyncServiceStatusTest {
     void triggerFullSync_runsInTheBackground_andRefusesASecondTriggerUntilItEnds() {
         put(1);
         List<Runnable> queued = new ArrayList<>();
-        SyncService service = h.serviceWith(queued::add);
+        ServiceHarness.TestEngine service = h.serviceWith(queued::add);
 
         SyncTicket ticket = service.triggerFullSync(RunSyncCommand.everything());
 
@@ -285,7 +296,7 @@ class SyncServiceStatusTest {
 
     @Test
     void triggerFullSync_releasesTheRun_whenTheExecutorRejectsIt() {
-        SyncService service = h.serviceWith(r -> {
+        ServiceHarness.TestEngine service = h.serviceWith(r -> {
             throw new java.util.concurrent.RejectedExecutionException("full");
         });
 
@@ -301,7 +312,7 @@ class SyncServiceStatusTest {
             throw new NullPointerException();
         });
         List<Runnable> queued = new ArrayList<>();
-        SyncService service = h.builder(broken).background(queued::add).build();
+        ServiceHarness.TestEngine service = h.builder(broken).background(queued::add).build();
         service.triggerFullSync(RunSyncCommand.everything());
 
         queued.get(0).run();
@@ -315,7 +326,7 @@ class SyncServiceStatusTest {
     void listener_hearsTheStartAndTheEndOfARun() {
         put(1);
         List<String> heard = new ArrayList<>();
-        SyncService service = h.builder().listener(new SyncListener() {
+        ServiceHarness.TestEngine service = h.builder().listener(new SyncListener() {
             @Override
             public void syncStarted(String syncId, boolean dryRun) {
                 heard.add("started " + dryRun);

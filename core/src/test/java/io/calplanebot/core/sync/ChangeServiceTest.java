@@ -18,6 +18,8 @@ import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.Events;
+import io.calplanebot.core.mapping.IssueEventMapper;
+import io.calplanebot.core.mapping.MappingSettings;
 import io.calplanebot.core.testing.Issues;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +34,10 @@ import static io.calplanebot.core.sync.SyncFixtures.eventOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SyncServiceApplyChangeTest {
+class ChangeServiceTest {
     private final ServiceHarness h = new ServiceHarness();
     private final List<String> heard = new ArrayList<>();
-    private final SyncService service = h.builder().listener(new SyncListener() {
+    private final ServiceHarness.TestEngine service = h.builder().listener(new SyncListener() {
         @Override
         public void changeApplied(WebhookNotification notification, ChangeResult result) {
             heard.add("applied " + notification.event() + " " + notification.action());
@@ -83,6 +85,25 @@ class SyncServiceApplyChangeTest {
         assertThat(single(result)).isEqualTo(OutcomeKind.UPDATED);
         assertThat(h.owned(MOB).get(eventOf(issue).uid()).summary()).isEqualTo("[7] Fix logout");
         assertThat(renamed.name()).isEqualTo("Fix logout");
+    }
+
+    @Test
+    void aReloadDuringAChange_leavesThatChangeOnTheRuntimeItStartedWith() {
+        h.put(issue);
+        IssueEventMapper otherMapping = new IssueEventMapper(new MappingSettings("https://tracker.example.org", "team"));
+        ServiceHarness.TestEngine[] engine = new ServiceHarness.TestEngine[1];
+        ScriptedIssueSource reloading = new ScriptedIssueSource(h.source).beforeFindIssue(() ->
+                engine[0].engine.reload(SyncRuntime.of(h.source, h.store, otherMapping)));
+        engine[0] = h.builder(reloading).build();
+
+        engine[0].apply(changed(issue));
+
+        assertThat(h.owned(MOB).get(eventOf(issue).uid()).url())
+                .as("planned and written with the mapping the change started with")
+                .isEqualTo(eventOf(issue).url());
+        assertThat(engine[0].engine.runtime().mapper()).isSameAs(otherMapping);
+        engine[0].apply(changed(issue));
+        assertThat(h.owned(MOB).get(eventOf(issue).uid()).url()).startsWith("https://tracker.example.org/team/");
     }
 
     @Test

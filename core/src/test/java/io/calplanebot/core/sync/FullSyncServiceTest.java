@@ -31,9 +31,9 @@ import static io.calplanebot.core.sync.ServiceHarness.WEB;
 import static io.calplanebot.core.sync.SyncFixtures.eventOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SyncServiceFullSyncTest {
+class FullSyncServiceTest {
     private final ServiceHarness h = new ServiceHarness();
-    private final SyncService service = h.service();
+    private final ServiceHarness.TestEngine service = h.service();
 
     private Issue issue(String project, int seq) {
         return Issues.anIssue().inProject(project.equals("WEB") ? WEB : project.equals("OPS") ? OPS : MOB)
@@ -146,7 +146,7 @@ class SyncServiceFullSyncTest {
     @Test
     void fullSync_updatesInPlace_whenAnIssueMovesWithinOneSharedCalendar() {
         ServiceHarness shared = new ServiceHarness(InMemoryCalendarStore.singleCalendar("mem:all"));
-        SyncService sharedService = shared.service();
+        ServiceHarness.TestEngine sharedService = shared.service();
         Issue issue = shared.put(issue("MOB", 5));
         sharedService.runFullSync(RunSyncCommand.everything());
         shared.put(Issues.from(issue).inProject(WEB).withSequenceId(1).build());
@@ -160,7 +160,7 @@ class SyncServiceFullSyncTest {
     @Test
     void fullSync_withAProjectFilter_deletesNothingOfOtherProjects_inASharedCalendar() {
         ServiceHarness shared = new ServiceHarness(InMemoryCalendarStore.singleCalendar("mem:all"));
-        SyncService sharedService = shared.service();
+        ServiceHarness.TestEngine sharedService = shared.service();
         shared.put(issue("MOB", 1));
         shared.put(issue("WEB", 1));
         sharedService.runFullSync(RunSyncCommand.everything());
@@ -207,11 +207,12 @@ class SyncServiceFullSyncTest {
     }
 
     @Test
-    void updateMapper_makesTheNextSyncRewriteTheEventsWithTheNewSettings() {
+    void reload_makesTheNextSyncRewriteTheEventsWithTheNewMapping() {
         Issue issue = h.put(issue("MOB", 1));
         sync();
 
-        service.updateMapper(new IssueEventMapper(new MappingSettings("https://tracker.example.org/", "team")));
+        service.engine.reload(SyncRuntime.of(h.source, h.store,
+                new IssueEventMapper(new MappingSettings("https://tracker.example.org/", "team"))));
         SyncReport report = sync();
 
         assertThat(report.counts().updated()).isEqualTo(1);
@@ -348,7 +349,7 @@ class SyncServiceFullSyncTest {
                 .beforeListIssues(() -> {
                     throw new IllegalStateException("adapter bug");
                 });
-        SyncService brokenService = h.builder(broken).build();
+        ServiceHarness.TestEngine brokenService = h.builder(broken).build();
 
         SyncReport report = brokenService.runFullSync(RunSyncCommand.everything());
 

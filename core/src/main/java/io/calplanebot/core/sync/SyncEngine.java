@@ -1,0 +1,192 @@
+package io.calplanebot.core.sync;
+
+import io.calplanebot.core.mapping.IssueEventMapper;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.IssueSource;
+import io.calplanebot.core.port.out.IssueWebhookDecoder;
+import io.calplanebot.core.port.out.SyncListener;
+import io.calplanebot.core.port.out.TaskScheduler;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The core, assembled: one service per use case over one {@link RuntimeHolder}. {@link #fullSync()} runs full syncs,
+ * {@link #webhooks()} takes deliveries into the {@link ChangePipeline}, {@link #changes()} applies one change, and
+ * {@link #status()} reports. A new configuration is a new {@link SyncRuntime} handed to {@link #reload}; the status
+ * and counters stay.
+ */
+public final class SyncEngine implements AutoCloseable {
+    private final RuntimeHolder runtime;
+    private final FullSyncService fullSync;
+    private final ChangeService changes;
+    private final ChangePipeline pipeline;
+    private final WebhookService webhooks;
+    private final StatusService status;
+    private final Optional<PeriodicSync> periodic;
+
+    private SyncEngine(Builder b) {
+        Clock clock = Objects.requireNonNull(b.clock, "clock");
+        runtime = new RuntimeHolder(b.runtime());
+        StatusRecord record = new StatusRecord(runtime, clock);
+        SyncListener listener = SyncListener.all(List.of(record, b.listener));
+        IssueLocks locks = new IssueLocks();
+        fullSync = new FullSyncService(runtime, locks, listener, clock, b.background);
+        changes = new ChangeService(runtime, locks, listener);
+        pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing);
+        webhooks = new WebhookService(runtime, pipeline, listener);
+        status = new StatusService(record, fullSync);
+        periodic = b.schedule == null ? Optional.empty()
+                : Optional.of(new PeriodicSync(fullSync, b.periodicScheduler, clock, listener, b.schedule));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public FullSyncService fullSync() {
+        return fullSync;
+    }
+
+    public ChangeService changes() {
+        return changes;
+    }
+
+    public ChangePipeline pipeline() {
+        return pipeline;
+    }
+
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
+    public StatusService status() {
+        return status;
+    }
+
+    /** The periodic full sync, when the builder was given a schedule; started by the caller. */
+    public Optional<PeriodicSync> periodicSync() {
+        return periodic;
+    }
+
+    /** The runtime in use now (for reading its parts; work takes a lease through the services). */
+    public SyncRuntime runtime() {
+        return runtime.peek();
+    }
+
+    /** Uses {@code next} for all work that starts from now on; the previous runtime closes when its work ends. */
+    public void reload(SyncRuntime next) {
+        runtime.replace(next);
+    }
+
+    /** Stops taking webhook changes and closes the runtime once no work uses it. */
+    @Override
+    public void close() {
+        periodic.ifPresent(PeriodicSync::close);
+        pipeline.close();
+        runtime.close();
+    }
+
+    /** Builds a {@link SyncEngine}: a runtime (or its parts) and a clock are required. */
+    public static final class Builder {
+        private SyncRuntime runtime;
+        private IssueSource source;
+        private CalendarStore store;
+        private IssueEventMapper mapper;
+        private IssueWebhookDecoder decoder;
+        private Clock clock;
+        private SyncListener listener = SyncListener.NONE;
+        private Executor background = runnable -> {
+            Thread thread = new Thread(runnable, "calplanebot-sync");
+            thread.setDaemon(true);
+            thread.start();
+        };
+        private TaskScheduler scheduler = TaskScheduler.IMMEDIATE;
+        private PipelineTiming timing = PipelineTiming.IMMEDIATE;
+        private TaskScheduler periodicScheduler;
+        private Supplier<SyncSchedule> schedule;
+
+        private Builder() {
+        }
+
+        /** The whole runtime at once; otherwise give the source, store, mapper and (for webhooks) decoder. */
+        public Builder runtime(SyncRuntime value) {
+            this.runtime = value;
+            return this;
+        }
+
+        public Builder issueSource(IssueSource value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder calendarStore(CalendarStore value) {
+            this.store = value;
+            return this;
+        }
+
+        public Builder mapper(IssueEventMapper value) {
+            this.mapper = value;
+            return this;
+        }
+
+        public Builder webhookDecoder(IssueWebhookDecoder value) {
+            this.decoder = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Hears every run, action, change and delivery; by default nobody. */
+        public Builder listener(SyncListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Runs triggered full syncs; by default a new daemon thread each time. */
+        public Builder background(Executor value) {
+            this.background = Objects.requireNonNull(value, "background");
+            return this;
+        }
+
+        /**
+         * Drives the webhook pipeline; by default changes are applied at once in the thread that delivered them
+         * ({@link TaskScheduler#IMMEDIATE} with {@link PipelineTiming#IMMEDIATE}).
+         */
+        public Builder pipeline(TaskScheduler scheduler, PipelineTiming timing) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /**
+         * Adds the periodic full sync, run by {@code scheduler} (a background thread: a run takes long) on the
+         * schedule {@code schedule} gives at each run.
+         */
+        public Builder periodic(TaskScheduler scheduler, Supplier<SyncSchedule> schedule) {
+            this.periodicScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        public SyncEngine build() {
+            return new SyncEngine(this);
+        }
+
+        private SyncRuntime runtime() {
+            if (runtime != null) {
+                return runtime;
+            }
+            return new SyncRuntime(Objects.requireNonNull(source, "issue source"),
+                    Objects.requireNonNull(store, "calendar store"), Objects.requireNonNull(mapper, "mapper"),
+                    Optional.ofNullable(decoder), List.of());
+        }
+    }
+}

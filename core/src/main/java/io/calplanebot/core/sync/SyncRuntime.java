@@ -1,0 +1,55 @@
+package io.calplanebot.core.sync;
+
+import io.calplanebot.core.mapping.IssueEventMapper;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.IssueSource;
+import io.calplanebot.core.port.out.IssueWebhookDecoder;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one configuration connects the sync to: the issue source, the calendar store, the mapping and the
+ * webhook decoder. Immutable: a new configuration is a new runtime (see {@link RuntimeHolder}), so one piece of work
+ * never mixes the old mapping with the new store.
+ *
+ * @param decoder   verifies webhook deliveries; empty where webhooks are not taken
+ * @param resources closed when this runtime is retired and no work uses it any more
+ */
+public record SyncRuntime(IssueSource issues, CalendarStore calendars, IssueEventMapper mapper,
+                          Optional<IssueWebhookDecoder> decoder, List<AutoCloseable> resources) {
+    public SyncRuntime {
+        Objects.requireNonNull(issues, "issue source");
+        Objects.requireNonNull(calendars, "calendar store");
+        Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(decoder, "decoder");
+        resources = List.copyOf(resources);
+    }
+
+    /** A runtime without webhook decoding and without resources of its own to close. */
+    public static SyncRuntime of(IssueSource issues, CalendarStore calendars, IssueEventMapper mapper) {
+        return new SyncRuntime(issues, calendars, mapper, Optional.empty(), List.of());
+    }
+
+    /** The same runtime, taking webhooks through {@code value}. */
+    public SyncRuntime withDecoder(IssueWebhookDecoder value) {
+        return new SyncRuntime(issues, calendars, mapper, Optional.of(value), resources);
+    }
+
+    /** The same runtime, closing {@code closeables} when it is retired. */
+    public SyncRuntime closing(AutoCloseable... closeables) {
+        return new SyncRuntime(issues, calendars, mapper, decoder, List.of(closeables));
+    }
+
+    /** Closes the resources; a failure to close one does not keep the others open. */
+    void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing a client that is being replaced: nothing useful to do with the failure.
+            }
+        }
+    }
+}
