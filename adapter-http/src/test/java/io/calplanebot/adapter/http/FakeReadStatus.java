@@ -6,6 +6,7 @@ import io.calplanebot.core.port.in.ReadStatusUseCase;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Answers whatever status and health the test set. */
@@ -21,7 +22,7 @@ final class FakeReadStatus implements ReadStatusUseCase {
     void reset() {
         status = new SyncStatus(SyncState.IDLE, Optional.empty(), Optional.empty(), 0);
         health = new HealthReport(SyncState.IDLE, 0, 0, 0, 0, Optional.empty(), ConnectionState.UNKNOWN,
-                ConnectionState.UNKNOWN);
+                ConnectionState.UNKNOWN, Map.of("caldav", ConnectionState.UNKNOWN));
         failure = null;
     }
 

@@ -8,6 +8,7 @@ import io.calplanebot.core.port.in.HealthReport;
 import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncInProgressException;
 import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.TargetReport;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 import io.calplanebot.core.port.in.WebhookReceipt;
@@ -95,14 +96,16 @@ class OpenApiContractIT extends SharedServer {
         conforms("GET", "/", () -> t.get("/"));
         conforms("GET", "/health", () -> t.get("/health"));
         t.status.health = new HealthReport(SyncState.RUNNING, 5, 127, 23, 3, Optional.of(Instant.parse("2025-12-27T10:25:00Z")),
-                ConnectionState.UNHEALTHY, ConnectionState.HEALTHY);
+                ConnectionState.UNHEALTHY, ConnectionState.HEALTHY,
+                Map.of("builtin", ConnectionState.HEALTHY, "caldav", ConnectionState.UNHEALTHY));
         conforms("GET", "/health", () -> t.get("/health"));
         conforms("GET", "/api/v1/health", () -> t.get("/api/v1/health"));
         t.status.reset();
         conforms("GET", "/api/v1/health", () -> t.get("/api/v1/health"));
         conforms("GET", "/webhooks/status", () -> t.get("/webhooks/status"));
         SyncReport report = new SyncReport("s", Instant.parse("2025-12-27T10:25:00Z"), Duration.ofMillis(2340),
-                RunResult.FAILED, false, List.of(), List.of(), 15, List.of("Plane unreachable"));
+                RunResult.FAILED, false, List.of(), List.of(), 15, List.of("Plane unreachable"),
+                List.of(new TargetReport("caldav", List.of(), 15, List.of("Plane unreachable"))));
         t.status.status = new SyncStatus(SyncState.ERROR, Optional.of(report), Optional.of(Instant.parse("2025-12-27T10:35:00Z")), 2);
         conforms("GET", "/webhooks/status", () -> t.get("/webhooks/status"));
         t.status.failure = new IllegalStateException("boom");

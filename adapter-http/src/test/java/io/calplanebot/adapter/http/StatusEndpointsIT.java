@@ -8,6 +8,7 @@ import io.calplanebot.core.port.in.HealthReport;
 import io.calplanebot.core.port.in.OutcomeKind;
 import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.TargetReport;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +62,8 @@ class StatusEndpointsIT extends SharedServer {
     @Test
     void detailedHealth_showsEveryMetricWithSpecNames() {
         t.status.health = new HealthReport(SyncState.RUNNING, 5, 127, 23, 3,
-                Optional.of(Instant.parse("2025-12-27T10:25:00.987Z")), ConnectionState.HEALTHY, ConnectionState.UNHEALTHY);
+                Optional.of(Instant.parse("2025-12-27T10:25:00.987Z")), ConnectionState.HEALTHY, ConnectionState.UNHEALTHY,
+                Map.of("caldav", ConnectionState.HEALTHY));
 
         JsonNode json = t.get("/api/v1/health").json();
 
@@ -77,7 +80,8 @@ class StatusEndpointsIT extends SharedServer {
         assertThat(m.path("sync_status").asText()).isEqualTo("running");
         assertThat(m.path("caldav_connection").asText()).isEqualTo("healthy");
         assertThat(m.path("plane_api_connection").asText()).isEqualTo("unhealthy");
-        assertThat(m.size()).isEqualTo(8);
+        assertThat(m.path("targets").path("caldav").asText()).isEqualTo("healthy");
+        assertThat(m.size()).isEqualTo(9);
     }
 
     @Test
@@ -105,7 +109,9 @@ class StatusEndpointsIT extends SharedServer {
         SyncReport report = new SyncReport("sync-7", Instant.parse("2025-12-27T10:24:57.660Z"), Duration.ofMillis(2344),
                 RunResult.PARTIAL, false, List.of(),
                 List.of(outcome(OutcomeKind.CREATED), outcome(OutcomeKind.FAILED), outcome(OutcomeKind.UPDATED)),
-                12, List.of("Project MP: calendar write refused (403)"));
+                12, List.of("Project MP: calendar write refused (403)"),
+                List.of(new TargetReport("caldav", List.of(outcome(OutcomeKind.CREATED), outcome(OutcomeKind.FAILED),
+                        outcome(OutcomeKind.UPDATED)), 12, List.of("Project MP: calendar write refused (403)"))));
         t.status.status = new SyncStatus(SyncState.ERROR, Optional.of(report),
                 Optional.of(Instant.parse("2025-12-27T10:35:00Z")), 4);
 
@@ -120,7 +126,13 @@ class StatusEndpointsIT extends SharedServer {
         assertThat(last.path("status").asText()).isEqualTo("partial");
         assertThat(last.path("events_processed").asInt()).isEqualTo(15);
         assertThat(last.path("errors").get(0).asText()).isEqualTo("Project MP: calendar write refused (403)");
-        assertThat(last.size()).isEqualTo(5);
+        JsonNode target = last.path("targets").get(0);
+        assertThat(target.path("target").asText()).isEqualTo("caldav");
+        assertThat(target.path("status").asText()).isEqualTo("partial");
+        assertThat(target.path("created").asInt()).isEqualTo(1);
+        assertThat(target.path("failed").asInt()).isEqualTo(1);
+        assertThat(target.path("unchanged").asInt()).isEqualTo(12);
+        assertThat(last.size()).isEqualTo(6);
         assertThat(t.get("/webhooks/status").header("X-RateLimit-Limit")).as("status is not rate limited").isNull();
     }
 
@@ -144,10 +156,10 @@ class StatusEndpointsIT extends SharedServer {
     }
 
     static HealthReport health(ConnectionState calendar, ConnectionState plane, Optional<Instant> lastSync) {
-        return new HealthReport(SyncState.IDLE, 1, 2, 3, 4, lastSync, calendar, plane);
+        return new HealthReport(SyncState.IDLE, 1, 2, 3, 4, lastSync, calendar, plane, Map.of("caldav", calendar));
     }
 
     private static ActionOutcome outcome(OutcomeKind kind) {
-        return new ActionOutcome("cal", "uid-" + kind, "summary", ActionKind.CREATE, kind, Optional.empty());
+        return new ActionOutcome("caldav", "cal", "uid-" + kind, "summary", ActionKind.CREATE, kind, Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package io.calplanebot.app.cli;
 
 import io.calplanebot.app.config.AppConfig;
+import io.calplanebot.app.wiring.Adapters;
 import io.calplanebot.app.wiring.Wiring;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
@@ -69,7 +70,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.println();
         out.println("CalDAV (" + config.calDav().url() + ", user " + config.calDav().username() + ", "
                 + config.calDav().authType().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        checkCalDav(wiring.engine().runtime().calendars(), projects);
+        checkCalDav(wiring.engine().runtime().target(Adapters.CALDAV).orElseThrow().store(), projects);
         out.println();
         out.println(failures == 0 ? "All checks passed." : failures + " check(s) failed: see the hints above.");
         out.flush();

@@ -20,6 +20,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.calplanebot.app.observe.MeteredCalendarStore;
 import io.calplanebot.app.observe.MeteredIssueSource;
 import io.calplanebot.core.sync.SyncRuntime;
+import io.calplanebot.core.sync.SyncTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -28,6 +29,9 @@ import java.util.Optional;
 
 /** Builds the adapters from the configuration: the one place that knows their builders. */
 public final class Adapters {
+    /** The name of the CalDAV account's target in reports, status and metrics. */
+    public static final String CALDAV = "caldav";
+
     private Adapters() {
     }
 
@@ -70,7 +74,8 @@ public final class Adapters {
                                       CircuitBreakerRegistry breakers, MeterRegistry registry) {
         IssueSource source = issueSource(config, retries);
         CalendarStore store = calendarStore(config, clock, retries, breakers);
-        return new SyncRuntime(new MeteredIssueSource(source, registry), new MeteredCalendarStore(store, registry),
+        return new SyncRuntime(new MeteredIssueSource(source, registry),
+                List.of(new SyncTarget(CALDAV, new MeteredCalendarStore(store, registry))),
                 mapper(config), Optional.of(webhookDecoder(config)), List.of(Closing.of(source), Closing.of(store)));
     }
 

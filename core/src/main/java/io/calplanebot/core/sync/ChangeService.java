@@ -15,12 +15,14 @@ import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ChangeResult;
+import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.SyncListener;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -56,14 +58,12 @@ public final class ChangeService {
         }
     }
 
-    /** One change on one runtime. */
+    /** One change on one runtime: read from the source once, then written to every target. */
     private final class Application {
         private final SyncRuntime rt;
-        private final SyncExecutor executor;
 
         Application(SyncRuntime rt) {
             this.rt = rt;
-            this.executor = new SyncExecutor(rt.calendars(), locks, listener);
         }
 
         ChangeResult apply(WebhookNotification notification) {
@@ -90,24 +90,33 @@ public final class ChangeService {
                         + " is not mirrored (unknown, archived or filtered out)");
             }
             Optional<Issue> issue = rt.issues().findIssue(projectId, issueId);
-            CalendarId calendar = rt.calendars().ensureCalendar(project.get());
-            EventIdentity identity = EventIdentity.forIssue(issueId);
-            List<StoredEvent> current = rt.calendars().findEvent(calendar, identity).map(List::of).orElse(List.of());
             List<DesiredEvent> desired = issue.map(i -> List.of(DesiredEvent.of(i, rt.mapper()))).orElse(List.of());
-            SyncPlan plan = planner.plan(desired, true, current, false);
-            List<ActionOutcome> outcomes = new ArrayList<>(executor.execute(calendar, plan));
-            if (plan.count(ActionKind.CREATE) > 0 && outcomes.stream().noneMatch(ActionOutcome::failed)) {
-                // A new event here may be an issue that moved from another project: its old event leaves.
-                outcomes.addAll(deleteCopies(identity.uid(), other -> !other.equals(calendar)));
-            }
+            List<ActionOutcome> outcomes = onEveryTarget(target -> writeIssue(target, project.get(), issueId, desired));
             return new ChangeResult(outcomes,
                     outcomes.isEmpty() ? Optional.of("calendar already up to date") : Optional.empty());
         }
 
-        /** Deletes the owned events with this UID in the calendars chosen, through the planner. */
-        private List<ActionOutcome> deleteCopies(String uid, Predicate<CalendarId> where) {
+        private List<ActionOutcome> writeIssue(SyncTarget target, Project project, String issueId,
+                                               List<DesiredEvent> desired) {
+            CalendarStore store = target.store();
+            SyncExecutor executor = new SyncExecutor(target, locks, listener);
+            CalendarId calendar = store.ensureCalendar(project);
+            EventIdentity identity = EventIdentity.forIssue(issueId);
+            List<StoredEvent> current = store.findEvent(calendar, identity).map(List::of).orElse(List.of());
+            SyncPlan plan = planner.plan(desired, true, current, false);
+            List<ActionOutcome> outcomes = new ArrayList<>(executor.execute(calendar, plan));
+            if (plan.count(ActionKind.CREATE) > 0 && outcomes.stream().noneMatch(ActionOutcome::failed)) {
+                // A new event here may be an issue that moved from another project: its old event leaves.
+                outcomes.addAll(deleteCopies(target, identity.uid(), other -> !other.equals(calendar)));
+            }
+            return outcomes;
+        }
+
+        /** Deletes the owned events with this UID in the target's calendars chosen, through the planner. */
+        private List<ActionOutcome> deleteCopies(SyncTarget target, String uid, Predicate<CalendarId> where) {
+            SyncExecutor executor = new SyncExecutor(target, locks, listener);
             List<ActionOutcome> outcomes = new ArrayList<>();
-            for (LocatedEvent located : rt.calendars().findEventsByUid(uid)) {
+            for (LocatedEvent located : target.store().findEventsByUid(uid)) {
                 if (where.test(located.calendar())) {
                     SyncPlan plan = planner.plan(List.of(), true, List.of(located.stored()), false);
                     outcomes.addAll(executor.execute(located.calendar(), plan));
@@ -123,7 +132,8 @@ public final class ChangeService {
                     return applyIssue(project.get().id(), deleted.issueId());
                 }
             }
-            List<ActionOutcome> outcomes = deleteCopies(EventIdentity.uidForIssue(deleted.issueId()), c -> true);
+            String uid = EventIdentity.uidForIssue(deleted.issueId());
+            List<ActionOutcome> outcomes = onEveryTarget(target -> deleteCopies(target, uid, c -> true));
             return new ChangeResult(outcomes,
                     outcomes.isEmpty() ? Optional.of("no event to delete") : Optional.empty());
         }
@@ -136,11 +146,39 @@ public final class ChangeService {
             if (project.isEmpty()) {
                 return ChangeResult.nothing("project " + changed.projectId() + " is not mirrored");
             }
-            if (rt.calendars().findCalendar(project.get()).isEmpty()) {
+            boolean anyCalendar = false;
+            for (SyncTarget target : rt.targets()) {
+                if (target.store().findCalendar(project.get()).isPresent()) {
+                    target.store().ensureCalendar(project.get());
+                    anyCalendar = true;
+                }
+            }
+            if (!anyCalendar) {
                 return ChangeResult.nothing("project has no calendar yet; the next sync creates it");
             }
-            rt.calendars().ensureCalendar(project.get());
             return ChangeResult.nothing("calendar of project " + project.get().identifier() + " is up to date");
+        }
+
+        /**
+         * Does the work on every target, even when one fails; the first failure is thrown afterwards, so the
+         * pipeline retries (a retry plans nothing where the work was done).
+         */
+        private List<ActionOutcome> onEveryTarget(Function<SyncTarget, List<ActionOutcome>> work) {
+            List<ActionOutcome> outcomes = new ArrayList<>();
+            RuntimeException first = null;
+            for (SyncTarget target : rt.targets()) {
+                try {
+                    outcomes.addAll(work.apply(target));
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return outcomes;
         }
     }
 }

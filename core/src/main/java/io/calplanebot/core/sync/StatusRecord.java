@@ -7,13 +7,14 @@ import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.OutcomeKind;
 import io.calplanebot.core.port.in.ProjectResult;
 import io.calplanebot.core.port.in.SyncReport;
-import io.calplanebot.core.port.out.Peer;
 import io.calplanebot.core.port.out.SyncListener;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StatusRecord implements SyncListener {
     private static final Duration CONNECTION_CHECK_INTERVAL = Duration.ofSeconds(30);
 
+    private final RuntimeHolder runtime;
+    private final Clock clock;
     private final ConnectionMonitor sourceHealth;
-    private final ConnectionMonitor storeHealth;
+    private final Map<String, ConnectionMonitor> targetHealth = new ConcurrentHashMap<>();
     private final Set<String> projectsSynced = ConcurrentHashMap.newKeySet();
     private final AtomicLong eventsCreated = new AtomicLong();
     private final AtomicLong eventsUpdated = new AtomicLong();
@@ -39,12 +42,10 @@ public final class StatusRecord implements SyncListener {
 
     /** @param runtime probed (at most every 30 s) when no real request told how a peer is doing */
     public StatusRecord(RuntimeHolder runtime, Clock clock) {
+        this.runtime = runtime;
+        this.clock = clock;
         this.sourceHealth = new ConnectionMonitor(() -> runtime.use(rt -> {
             rt.issues().checkConnection();
-            return null;
-        }), clock, CONNECTION_CHECK_INTERVAL);
-        this.storeHealth = new ConnectionMonitor(() -> runtime.use(rt -> {
-            rt.calendars().checkConnection();
             return null;
         }), clock, CONNECTION_CHECK_INTERVAL);
     }
@@ -69,8 +70,20 @@ public final class StatusRecord implements SyncListener {
     }
 
     @Override
-    public void peerObserved(Peer peer, boolean reachable) {
-        (peer == Peer.ISSUE_SOURCE ? sourceHealth : storeHealth).observed(reachable);
+    public void issueSourceObserved(boolean reachable) {
+        sourceHealth.observed(reachable);
+    }
+
+    @Override
+    public void targetObserved(String target, boolean reachable) {
+        monitorOf(target).observed(reachable);
+    }
+
+    private ConnectionMonitor monitorOf(String target) {
+        return targetHealth.computeIfAbsent(target, name -> new ConnectionMonitor(() -> runtime.use(rt -> {
+            rt.target(name).ifPresent(t -> t.store().checkConnection());
+            return null;
+        }), clock, CONNECTION_CHECK_INTERVAL));
     }
 
     @Override
@@ -123,7 +136,16 @@ public final class StatusRecord implements SyncListener {
         return eventsDeleted.get();
     }
 
-    ConnectionState connection(Peer peer) {
-        return (peer == Peer.ISSUE_SOURCE ? sourceHealth : storeHealth).state();
+    ConnectionState issueSourceConnection() {
+        return sourceHealth.state();
+    }
+
+    /** Each current target's connection, in the runtime's order. */
+    Map<String, ConnectionState> targetConnections() {
+        Map<String, ConnectionState> states = new LinkedHashMap<>();
+        for (SyncTarget target : runtime.peek().targets()) {
+            states.put(target.name(), monitorOf(target.name()).state());
+        }
+        return states;
     }
 }

@@ -8,6 +8,7 @@ import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.port.out.TaskScheduler;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public final class SyncEngine implements AutoCloseable {
     public static final class Builder {
         private SyncRuntime runtime;
         private IssueSource source;
-        private CalendarStore store;
+        private final List<SyncTarget> targets = new ArrayList<>();
         private IssueEventMapper mapper;
         private IssueWebhookDecoder decoder;
         private Clock clock;
@@ -124,8 +125,15 @@ public final class SyncEngine implements AutoCloseable {
             return this;
         }
 
+        /** The one store written to (a target named {@code calendar}); or give several with {@link #target}. */
         public Builder calendarStore(CalendarStore value) {
-            this.store = value;
+            this.targets.add(SyncTarget.of(value));
+            return this;
+        }
+
+        /** One more place to write to; each target gets its own plan. */
+        public Builder target(SyncTarget value) {
+            this.targets.add(Objects.requireNonNull(value, "target"));
             return this;
         }
 
@@ -184,9 +192,8 @@ public final class SyncEngine implements AutoCloseable {
             if (runtime != null) {
                 return runtime;
             }
-            return new SyncRuntime(Objects.requireNonNull(source, "issue source"),
-                    Objects.requireNonNull(store, "calendar store"), Objects.requireNonNull(mapper, "mapper"),
-                    Optional.ofNullable(decoder), List.of());
+            return new SyncRuntime(Objects.requireNonNull(source, "issue source"), targets,
+                    Objects.requireNonNull(mapper, "mapper"), Optional.ofNullable(decoder), List.of());
         }
     }
 }

@@ -24,20 +24,22 @@ import java.util.Optional;
  * is retried once.
  */
 public final class SyncExecutor {
+    private final String target;
     private final CalendarStore store;
     private final SyncPlanner planner = new SyncPlanner();
     private final IssueLocks locks;
     private final SyncListener listener;
     private final DesiredEventLookup desiredNow;
 
-    public SyncExecutor(CalendarStore store, IssueLocks locks, SyncListener listener) {
-        this(store, locks, listener, DesiredEventLookup.AS_PLANNED);
+    public SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener) {
+        this(target, locks, listener, DesiredEventLookup.AS_PLANNED);
     }
 
     /** @param desiredNow asked what an event should be now before a retry after a conflict */
-    public SyncExecutor(CalendarStore store, IssueLocks locks, SyncListener listener,
+    public SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener,
                         DesiredEventLookup desiredNow) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.target = target.name();
+        this.store = Objects.requireNonNull(target.store(), "store");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.desiredNow = Objects.requireNonNull(desiredNow, "desired event lookup");
@@ -54,10 +56,10 @@ public final class SyncExecutor {
     }
 
     /** The outcomes a dry run reports: every action planned, nothing written. */
-    static List<ActionOutcome> planned(CalendarTarget calendar, SyncPlan plan) {
+    static List<ActionOutcome> planned(String target, CalendarTarget calendar, SyncPlan plan) {
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (SyncAction action : plan.actions()) {
-            outcomes.add(new ActionOutcome(calendar.label(), action.uid(), action.summary(), action.kind(),
+            outcomes.add(new ActionOutcome(target, calendar.label(), action.uid(), action.summary(), action.kind(),
                     OutcomeKind.PLANNED, describe(action)));
         }
         return outcomes;
@@ -84,7 +86,7 @@ public final class SyncExecutor {
             String note = "after a conflict (" + conflict.getMessage() + ")";
             if (again.isEmpty()) {
                 OutcomeKind kind = action instanceof DeleteEvent ? OutcomeKind.DELETED : OutcomeKind.UNCHANGED;
-                return new ActionOutcome(calendar.value(), action.uid(), action.summary(), action.kind(), kind,
+                return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), action.kind(), kind,
                         Optional.of("already as wanted " + note));
             }
             return perform(calendar, action, again.get(), Optional.of("retried " + note));
@@ -110,13 +112,13 @@ public final class SyncExecutor {
         } else {
             throw new AssertionError(action);
         }
-        return new ActionOutcome(calendar.value(), planned.uid(), planned.summary(), planned.kind(), kind, note);
+        return new ActionOutcome(target, calendar.value(), planned.uid(), planned.summary(), planned.kind(), kind, note);
     }
 
-    private static ActionOutcome failed(CalendarId calendar, SyncAction action, RuntimeException e) {
+    private ActionOutcome failed(CalendarId calendar, SyncAction action, RuntimeException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ActionOutcome(calendar.value(), action.uid(), action.summary(), action.kind(), OutcomeKind.FAILED,
-                Optional.of(reason));
+        return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), action.kind(),
+                OutcomeKind.FAILED, Optional.of(reason));
     }
 
     private static EventIdentity identityOf(SyncAction action) {

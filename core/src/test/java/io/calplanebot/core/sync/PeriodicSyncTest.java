@@ -39,7 +39,7 @@ class PeriodicSyncTest {
             runs.add(command);
             clock.advance(Duration.ofSeconds(20));
             return new SyncReport("s" + runs.size(), clock.instant(), Duration.ZERO, RunResult.SUCCESS, false,
-                    List.of(), List.of(), 0, List.of());
+                    List.of(), List.of(), 0, List.of(), List.of());
         }
 
         @Override

@@ -25,7 +25,7 @@ class SyncExecutorTest {
     private final InMemoryCalendarStore store = new InMemoryCalendarStore();
     private final SyncPlanner planner = new SyncPlanner();
     private final List<ActionOutcome> heard = new ArrayList<>();
-    private final SyncExecutor executor = new SyncExecutor(store, new IssueLocks(), new SyncListener() {
+    private final SyncExecutor executor = new SyncExecutor(SyncTarget.of(store), new IssueLocks(), new SyncListener() {
         @Override
         public void actionCompleted(ActionOutcome outcome) {
             heard.add(outcome);
@@ -109,7 +109,7 @@ class SyncExecutorTest {
         StoredEvent before = put(issue);
         CalendarEvent newer = eventOf(Issues.from(issue).withName("Newer").build());
         List<SyncAction> asked = new ArrayList<>();
-        SyncExecutor asking = new SyncExecutor(store, new IssueLocks(), SyncListener.NONE, (action, planned) -> {
+        SyncExecutor asking = new SyncExecutor(SyncTarget.of(store), new IssueLocks(), SyncListener.NONE, (action, planned) -> {
             asked.add(action);
             return Optional.of(newer);
         });
@@ -131,7 +131,7 @@ class SyncExecutorTest {
     @Test
     void execute_deletesInstead_whenWhatIsWantedNowIsNoEvent() {
         StoredEvent before = put(issue);
-        SyncExecutor asking = new SyncExecutor(store, new IssueLocks(), SyncListener.NONE,
+        SyncExecutor asking = new SyncExecutor(SyncTarget.of(store), new IssueLocks(), SyncListener.NONE,
                 (action, planned) -> Optional.empty());
         store.beforeNextWrite(s -> s.editBehindOurBack(calendar, before.identity().resourceName(),
                 eventOf(Issues.from(issue).withName("Edited").build())));
@@ -273,7 +273,7 @@ class SyncExecutorTest {
         SyncPlan plan = new SyncPlan(List.of(new CreateEvent(eventOf(Issues.anIssue().build())),
                 new DeleteEvent(stored, DeleteReason.UNDATED)), 0, 0, Optional.empty());
 
-        List<ActionOutcome> outcomes = SyncExecutor.planned(new ExistingCalendar(calendar), plan);
+        List<ActionOutcome> outcomes = SyncExecutor.planned("calendar", new ExistingCalendar(calendar), plan);
 
         assertThat(outcomes).extracting(ActionOutcome::outcome).containsOnly(OutcomeKind.PLANNED);
         assertThat(outcomes.get(1).reason()).contains("undated");

@@ -6,15 +6,17 @@ import java.util.Optional;
 /**
  * The end of one sync action.
  *
+ * @param target   the target it touched (e.g. {@code builtin}, {@code caldav})
  * @param calendar the calendar it touched
  * @param uid      the event's UID
  * @param summary  the event's summary (for people reading a report)
  * @param reason   why it failed, or why it ended differently than planned
  */
 public record ActionOutcome(
-        String calendar, String uid, String summary, ActionKind action, OutcomeKind outcome, Optional<String> reason) {
+        String target, String calendar, String uid, String summary, ActionKind action, OutcomeKind outcome, Optional<String> reason) {
 
     public ActionOutcome {
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(summary, "summary");

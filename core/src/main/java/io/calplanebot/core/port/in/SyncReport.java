@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param unchanged events that already matched and needed no action
  * @param errors    human-readable problems, each saying what to do where that is known
+ * @param targets   the same run, target by target (the outcomes and counts above are their sum)
  */
 public record SyncReport(
         String syncId,
@@ -20,7 +21,8 @@ public record SyncReport(
         List<ProjectResult> projects,
         List<ActionOutcome> outcomes,
         int unchanged,
-        List<String> errors) {
+        List<String> errors,
+        List<TargetReport> targets) {
 
     public SyncReport {
         Objects.requireNonNull(syncId, "sync id");
@@ -30,6 +32,7 @@ public record SyncReport(
         projects = List.copyOf(projects);
         outcomes = List.copyOf(outcomes);
         errors = List.copyOf(errors);
+        targets = List.copyOf(targets);
     }
 
     public SyncCounts counts() {

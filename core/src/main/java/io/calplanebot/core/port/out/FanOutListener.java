@@ -65,8 +65,13 @@ final class FanOutListener implements SyncListener {
     }
 
     @Override
-    public void peerObserved(Peer peer, boolean reachable) {
-        listeners.forEach(l -> l.peerObserved(peer, reachable));
+    public void issueSourceObserved(boolean reachable) {
+        listeners.forEach(l -> l.issueSourceObserved(reachable));
+    }
+
+    @Override
+    public void targetObserved(String target, boolean reachable) {
+        listeners.forEach(l -> l.targetObserved(target, reachable));
     }
 
     @Override

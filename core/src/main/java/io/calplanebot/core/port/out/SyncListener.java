@@ -51,8 +51,12 @@ public interface SyncListener {
     default void changeAbandoned(WebhookNotification notification, int attempts, RuntimeException lastError) {
     }
 
-    /** What a real request to a peer just showed: whether it answered (a refusal of one item still counts). */
-    default void peerObserved(Peer peer, boolean reachable) {
+    /** What a real request to the issue source just showed: whether it answered (a refusal still counts). */
+    default void issueSourceObserved(boolean reachable) {
+    }
+
+    /** What a real request to a target's calendar store just showed: whether it answered. */
+    default void targetObserved(String target, boolean reachable) {
     }
 
     /** When the next periodic full sync is due; empty when none is scheduled. */

@@ -1,0 +1,142 @@
+package io.calplanebot.core.sync;
+
+import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.domain.StoredEvent;
+import io.calplanebot.core.port.in.ActionOutcome;
+import io.calplanebot.core.port.in.RunSyncCommand;
+import io.calplanebot.core.port.in.TargetReport;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.CalendarStoreException;
+import io.calplanebot.core.port.out.SyncListener;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One full sync's work on one target: put each project's events in its calendar, plan each calendar, execute.
+ * A failure here stays in this target's report.
+ */
+final class TargetSync {
+    private final SyncTarget target;
+    private final CalendarStore store;
+    private final RunSyncCommand command;
+    private final SyncListener listener;
+    private final SyncExecutor executor;
+    private final SyncPlanner planner = new SyncPlanner();
+    private final Map<CalendarTarget, List<DesiredEvent>> desiredByCalendar = new LinkedHashMap<>();
+    private final Map<CalendarTarget, Boolean> completeByCalendar = new LinkedHashMap<>();
+    private final Map<String, String> calendarByProject = new LinkedHashMap<>();
+    private final Map<String, String> failureByProject = new LinkedHashMap<>();
+    private final List<ActionOutcome> outcomes = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private int unchanged;
+
+    TargetSync(SyncTarget target, RunSyncCommand command, IssueLocks locks, SyncListener listener,
+               DesiredEventLookup desiredNow) {
+        this.target = target;
+        this.store = target.store();
+        this.command = command;
+        this.listener = listener;
+        this.executor = new SyncExecutor(target, locks, listener, desiredNow);
+    }
+
+    /**
+     * @param listings the projects of this run, listed
+     * @param others   the projects left out of a limited run: their calendars are not listed completely
+     */
+    TargetReport run(List<ProjectListing> listings, List<Project> others) {
+        for (ProjectListing listing : listings) {
+            collect(listing);
+        }
+        keepOtherProjectsEvents(others);
+        for (Map.Entry<CalendarTarget, List<DesiredEvent>> entry : desiredByCalendar.entrySet()) {
+            syncCalendar(entry.getKey(), entry.getValue(), completeByCalendar.get(entry.getKey()));
+        }
+        return new TargetReport(target.name(), outcomes, unchanged, errors);
+    }
+
+    /** How reports name the project's calendar on this target; {@code -} when it could not be prepared. */
+    String calendarOf(Project project) {
+        return calendarByProject.getOrDefault(project.id(), "-");
+    }
+
+    /** Why the project's calendar could not be prepared on this target. */
+    Optional<String> failureOf(Project project) {
+        return Optional.ofNullable(failureByProject.get(project.id()));
+    }
+
+    private void collect(ProjectListing listing) {
+        Project project = listing.project();
+        CalendarTarget calendar;
+        try {
+            calendar = command.dryRun()
+                    ? store.findCalendar(project).<CalendarTarget>map(ExistingCalendar::new)
+                            .orElse(new MissingCalendar(project.calendarName()))
+                    : new ExistingCalendar(store.ensureCalendar(project));
+            listener.targetObserved(target.name(), true);
+        } catch (CalendarStoreException e) {
+            listener.targetObserved(target.name(), reachable(e));
+            String error = "Could not prepare the calendar of project " + project.identifier() + ": " + e.getMessage();
+            errors.add(error);
+            failureByProject.put(project.id(), error);
+            return;
+        }
+        calendarByProject.put(project.id(), calendar.label());
+        List<DesiredEvent> calendarEvents = desiredByCalendar.computeIfAbsent(calendar, c -> new ArrayList<>());
+        completeByCalendar.putIfAbsent(calendar, true);
+        calendarEvents.addAll(listing.desired());
+        if (!listing.complete()) {
+            completeByCalendar.put(calendar, false);
+        }
+    }
+
+    /**
+     * In a run limited to some projects, a calendar that also holds the events of a project left out of the run
+     * was not listed completely: nothing may be deleted from it.
+     */
+    private void keepOtherProjectsEvents(List<Project> others) {
+        for (Project other : others) {
+            try {
+                store.findCalendar(other).map(ExistingCalendar::new).filter(completeByCalendar::containsKey)
+                        .ifPresent(shared -> completeByCalendar.put(shared, false));
+            } catch (CalendarStoreException e) {
+                completeByCalendar.replaceAll((calendar, complete) -> false);
+                return;
+            }
+        }
+    }
+
+    private void syncCalendar(CalendarTarget calendar, List<DesiredEvent> desired, boolean complete) {
+        List<StoredEvent> current;
+        try {
+            current = calendar instanceof ExistingCalendar
+                    ? store.listOwnedEvents(((ExistingCalendar) calendar).id()) : List.of();
+        } catch (CalendarStoreException e) {
+            errors.add("Could not read calendar " + calendar.label() + ": " + e.getMessage());
+            return;
+        }
+        SyncPlan plan = planner.plan(desired, complete, current, command.forceDelete());
+        unchanged += plan.unchanged();
+        plan.refusal().ifPresent(refusal -> errors.add("Calendar " + calendar.label() + ": " + refusal.message()));
+        List<ActionOutcome> done = command.dryRun() || !(calendar instanceof ExistingCalendar)
+                ? SyncExecutor.planned(target.name(), calendar, plan)
+                : executor.execute(((ExistingCalendar) calendar).id(), plan);
+        for (ActionOutcome outcome : done) {
+            if (outcome.failed()) {
+                errors.add("Could not " + outcome.action().name().toLowerCase(Locale.ROOT) + " "
+                        + outcome.summary() + " in " + calendar.label() + ": "
+                        + outcome.reason().orElse("unknown error"));
+            }
+        }
+        outcomes.addAll(done);
+    }
+
+    private static boolean reachable(CalendarStoreException e) {
+        return e.reason() != CalendarStoreException.Reason.UNREACHABLE
+                && e.reason() != CalendarStoreException.Reason.AUTHENTICATION;
+    }
+}
