@@ -1,5 +1,11 @@
 package io.calplanebot.app.config;
 
+import io.calplanebot.adapter.caldav.AuthType;
+import io.calplanebot.adapter.caldav.CalDavSettings;
+import io.calplanebot.adapter.caldav.InvalidCalDavSettingsException;
+import io.calplanebot.adapter.plane.InvalidPlaneSettingsException;
+import io.calplanebot.adapter.plane.PlaneSettings;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,13 +19,42 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads and validates the configuration from the environment and an optional {@code .env} file. A variable set
- * in the real environment wins over the file. Every problem is collected, so one message names them all.
+ * in the real environment wins over the file. Every problem is collected, so one message names them all: the
+ * loader checks what only the service knows and builds the adapters' own settings, whose refusals name the
+ * setting, so each one is reported under its variable.
  */
 public final class ConfigLoader {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final int MAX_PLANE_RATE_LIMIT = 10_000;
+    /** The variable each {@link PlaneSettings} component is read from. */
+    private static final Map<String, String> PLANE_VARIABLES = Map.of(
+            "baseUrl", "PLANE_BASE_URL",
+            "apiKey", "PLANE_API_TOKEN",
+            "workspaceSlug", "PLANE_WORKSPACE_SLUG",
+            "projects", "PLANE_PROJECTS",
+            "perPage", "PLANE_PER_PAGE",
+            "rateLimitPerMinute", "PLANE_RATE_LIMIT_PER_MINUTE");
+    /** The variable each {@link CalDavSettings} component is read from. */
+    private static final Map<String, String> CALDAV_VARIABLES = Map.of(
+            "url", "CALDAV_URL",
+            "username", "CALDAV_USERNAME",
+            "password", "CALDAV_PASSWORD",
+            "authType", "CALDAV_AUTH_TYPE");
+    /** What a valid value looks like, for the variables whose problems are not about a number, boolean or choice. */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "PLANE_BASE_URL", "your Plane origin, e.g. https://plane.example.com",
+            "PLANE_API_TOKEN", "the API key from Plane: Profile settings > Personal access tokens",
+            "PLANE_WORKSPACE_SLUG", "the workspace part of Plane URLs: letters, digits, '-' and '_', e.g. my-team",
+            "PLANE_PER_PAGE", "a whole number from 1 to " + PlaneSettings.MAX_PER_PAGE + " (default "
+                    + PlaneSettings.DEFAULT_PER_PAGE + ")",
+            "CALDAV_URL", "the calendar server URL, e.g. https://dav.example.com/ or a calendar home or calendar URL",
+            "CALDAV_USERNAME", "the calendar account's user name",
+            "CALDAV_PASSWORD", "the calendar account's password or app password",
+            "CALDAV_AUTH_TYPE", "basic or digest");
 
     private final Map<String, String> environment;
     private final Optional<Path> dotEnvFile;
@@ -63,29 +98,11 @@ public final class ConfigLoader {
         }
 
         AppConfig read() {
-            URI planeBase = planeBaseUrl();
-            Optional<String> token = optional("PLANE_API_TOKEN").or(() -> optional("PLANE_API_KEY"));
-            if (token.isEmpty()) {
-                problems.add(new ConfigProblem("PLANE_API_TOKEN", "is not set",
-                        "the API key from Plane: Profile settings > Personal access tokens"));
-            }
-            String workspace = required("PLANE_WORKSPACE_SLUG", "the workspace part of Plane URLs, e.g. my-team");
-            if (workspace != null && !workspace.matches("[A-Za-z0-9_-]+")) {
-                problems.add(new ConfigProblem("PLANE_WORKSPACE_SLUG", "contains characters a slug cannot have",
-                        "letters, digits, '-' and '_' only, e.g. my-team"));
-            }
-            URI webUrl = optional("PLANE_WEB_URL").map(v -> url("PLANE_WEB_URL", v)).orElse(planeBase);
-            List<String> projects = list("PLANE_PROJECTS");
+            PlaneSettings plane = planeSettings();
+            URI webUrl = optional("PLANE_WEB_URL").map(v -> url("PLANE_WEB_URL", v))
+                    .orElse(plane == null ? null : plane.baseUrl());
             Optional<Secret> webhookSecret = optional("PLANE_WEBHOOK_SECRET").map(Secret::new);
-            int perPage = integer("PLANE_PER_PAGE", 100, 1, 1000);
-            int planeRate = integer("PLANE_RATE_LIMIT_PER_MINUTE", 60, 1, 10_000);
-
-            URI calDavUrl = Optional.ofNullable(required("CALDAV_URL",
-                    "the calendar server URL, e.g. https://dav.example.com/ or a calendar home or calendar URL"))
-                    .map(v -> url("CALDAV_URL", v)).orElse(null);
-            String user = required("CALDAV_USERNAME", "the calendar account's user name");
-            String password = required("CALDAV_PASSWORD", "the calendar account's password or app password");
-            AuthType auth = choice("CALDAV_AUTH_TYPE", AuthType.class, AuthType.BASIC, "basic or digest");
+            CalDavSettings calDav = calDavSettings();
 
             int interval = integer("SYNC_INTERVAL_SECONDS", 300, 10, 7 * 24 * 3600);
             boolean enabled = bool("ENABLE_SYNC", true);
@@ -105,27 +122,68 @@ public final class ConfigLoader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            return new AppConfig(
-                    new PlaneConfig(planeBase, new Secret(token.get()), workspace, webUrl, projects, webhookSecret,
-                            perPage, planeRate),
-                    new CalDavConfig(calDavUrl, user, new Secret(password), auth),
+            return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret), calDav,
                     new SyncConfig(Duration.ofSeconds(interval), enabled, forceDelete),
                     new HttpConfig(host, port, apiToken, trustProxy, webhookLimit, syncLimit),
                     new LogConfig(level, format, logDir));
         }
 
-        private URI planeBaseUrl() {
-            String raw = required("PLANE_BASE_URL", "your Plane origin, e.g. https://plane.example.com");
-            if (raw == null) {
-                return null;
+        /** The Plane client's settings; their own checks (URL, slug, page size) report as problems here. */
+        private PlaneSettings planeSettings() {
+            String baseUrl = required("PLANE_BASE_URL");
+            Optional<String> token = optional("PLANE_API_TOKEN").or(() -> optional("PLANE_API_KEY"));
+            if (token.isEmpty()) {
+                problem("PLANE_API_TOKEN", "is not set");
             }
-            String trimmed = raw.replaceAll("/+$", "");
-            if (trimmed.endsWith("/api/v1")) {
-                trimmed = trimmed.substring(0, trimmed.length() - "/api/v1".length());
-            } else if (trimmed.endsWith("/api")) {
-                trimmed = trimmed.substring(0, trimmed.length() - "/api".length());
+            PlaneSettings.Builder builder = PlaneSettings.builder()
+                    .apiKey(token.orElse(null))
+                    .workspaceSlug(required("PLANE_WORKSPACE_SLUG"))
+                    .projects(list("PLANE_PROJECTS"))
+                    .perPage(integer("PLANE_PER_PAGE", PlaneSettings.DEFAULT_PER_PAGE))
+                    .rateLimitPerMinute(integer("PLANE_RATE_LIMIT_PER_MINUTE",
+                            PlaneSettings.DEFAULT_RATE_LIMIT_PER_MINUTE, 1, MAX_PLANE_RATE_LIMIT));
+            if (baseUrl != null) {
+                adapterStep(() -> builder.baseUrl(baseUrl));
             }
-            return url("PLANE_BASE_URL", trimmed);
+            return adapterStep(builder::build).orElse(null);
+        }
+
+        /** The CalDAV store's settings; their own checks (URL, auth type) report as problems here. */
+        private CalDavSettings calDavSettings() {
+            String url = required("CALDAV_URL");
+            String user = required("CALDAV_USERNAME");
+            String password = required("CALDAV_PASSWORD");
+            AuthType auth = optional("CALDAV_AUTH_TYPE").flatMap(v -> adapterStep(() -> AuthType.parse(v)))
+                    .orElse(AuthType.BASIC);
+            return url == null ? null : adapterStep(() -> CalDavSettings.of(url, user, password, auth)).orElse(null);
+        }
+
+        /**
+         * Runs one step that builds or reads adapter settings. A refusal becomes one problem per invalid setting,
+         * under its variable, unless that variable already has a problem (e.g. "is not set").
+         */
+        private <T> Optional<T> adapterStep(Supplier<T> step) {
+            try {
+                return Optional.of(step.get());
+            } catch (InvalidPlaneSettingsException e) {
+                adapterProblems(e.reasons(), PLANE_VARIABLES);
+            } catch (InvalidCalDavSettingsException e) {
+                adapterProblems(e.reasons(), CALDAV_VARIABLES);
+            }
+            return Optional.empty();
+        }
+
+        private void adapterProblems(Map<String, String> reasons, Map<String, String> variables) {
+            reasons.forEach((setting, reason) -> {
+                String variable = variables.getOrDefault(setting, setting);
+                if (problems.stream().noneMatch(p -> p.variable().equals(variable))) {
+                    problem(variable, reason);
+                }
+            });
+        }
+
+        private void problem(String variable, String problem) {
+            problems.add(new ConfigProblem(variable, problem, EXPECTED.getOrDefault(variable, "a valid value")));
         }
 
         private String logLevel() {
@@ -149,10 +207,10 @@ public final class ConfigLoader {
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         }
 
-        private String required(String name, String expected) {
+        private String required(String name) {
             Optional<String> value = optional(name);
             if (value.isEmpty()) {
-                problems.add(new ConfigProblem(name, "is not set", expected));
+                problem(name, "is not set");
                 return null;
             }
             return value.get();
@@ -189,6 +247,17 @@ public final class ConfigLoader {
             problems.add(new ConfigProblem(name, "'" + raw.get() + "' is out of range or not a number",
                     "a whole number from " + min + " to " + max + " (default " + fallback + ")"));
             return fallback;
+        }
+
+        /** A whole number whose range the adapter checks. */
+        private int integer(String name, int fallback) {
+            Optional<String> raw = optional(name);
+            try {
+                return raw.isEmpty() ? fallback : Integer.parseInt(raw.get());
+            } catch (NumberFormatException e) {
+                problem(name, "'" + raw.get() + "' is not a whole number");
+                return fallback;
+            }
         }
 
         private boolean bool(String name, boolean fallback) {

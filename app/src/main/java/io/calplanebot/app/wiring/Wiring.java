@@ -55,7 +55,7 @@ public final class Wiring {
 
     /** Rebuilds the adapters and the mapping whose settings changed. */
     public synchronized void reload(AppConfig next) {
-        if (!next.plane().equals(config.plane())) {
+        if (!next.plane().equals(config.plane()) || !next.planeWeb().equals(config.planeWeb())) {
             source.swap(Adapters.issueSource(next, retries));
             decoder.swap(Adapters.webhookDecoder(next));
             syncService.updateMapper(Adapters.mapper(next));
