@@ -162,11 +162,6 @@ public record PlaneSettings(
             return this;
         }
 
-        public Builder baseUrl(URI value) {
-            this.baseUrl = value;
-            return this;
-        }
-
         public Builder apiKey(String value) {
             this.apiKey = value;
             return this;
