@@ -84,6 +84,9 @@ class ConfigLoaderTest {
         for (String secret : new String[] {"plane_api_s3cr3t", "hunter2-secret", "whsec-value", "api-token-value"}) {
             assertThat(error.getMessage()).doesNotContain(secret);
             assertThat(config.toString()).doesNotContain(secret);
+            assertThat(config.plane().toString()).doesNotContain(secret);
+            assertThat(config.planeWeb().toString()).doesNotContain(secret);
+            assertThat(config.calDav().toString()).doesNotContain(secret);
             assertThat(config.describe().values()).noneMatch(v -> v.contains(secret));
         }
         assertThat(config.plane().apiKey()).isEqualTo("plane_api_s3cr3t");
