@@ -70,7 +70,7 @@ public final class CalPlaneBotService implements AutoCloseable {
     public static CalPlaneBotService start(AppConfig config, ConfigLoader loader, Clock clock) {
         CalPlaneBotService service = new CalPlaneBotService(config, loader, clock);
         service.http.start();
-        if (config.plane().webhookSecret().isEmpty()) {
+        if (config.planeWeb().webhookSecret().isEmpty()) {
             LOG.warn("PLANE_WEBHOOK_SECRET is not set: webhook signatures are not checked. Set it to the secret Plane "
                     + "shows for the webhook.");
         }

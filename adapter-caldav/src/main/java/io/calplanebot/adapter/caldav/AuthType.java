@@ -1,6 +1,7 @@
 package io.calplanebot.adapter.caldav;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** How the CalDAV server wants credentials. */
 public enum AuthType {
@@ -9,7 +10,7 @@ public enum AuthType {
     /** HTTP Digest (MD5, qop=auth), answering the server's challenge. */
     DIGEST;
 
-    /** Reads {@code basic} or {@code digest}, in any case. */
+    /** Reads {@code basic} or {@code digest}, in any case; anything else is refused, naming {@code authType}. */
     public static AuthType parse(String text) {
         String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         for (AuthType type : values()) {
@@ -17,6 +18,7 @@ public enum AuthType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("CalDAV auth type must be basic or digest, was '" + text + "'");
+        throw new InvalidCalDavSettingsException(Map.of("authType",
+                "CalDAV auth type must be basic or digest, was '" + text + "'"));
     }
 }

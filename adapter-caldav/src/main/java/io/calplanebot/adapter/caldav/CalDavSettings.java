@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout    how long to wait for data once connected
  * @param clock          the clock for DTSTAMP and LAST-MODIFIED
+ * @throws InvalidCalDavSettingsException naming every invalid setting
  */
 public record CalDavSettings(URI url, String username, String password, AuthType authType, Duration connectTimeout,
                              Duration readTimeout, Clock clock) {
@@ -25,24 +28,36 @@ public record CalDavSettings(URI url, String username, String password, AuthType
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     public CalDavSettings {
-        Objects.requireNonNull(url, "CalDAV URL");
-        if (url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("CalDAV URL must not contain credentials; set the user name and"
-                    + " password separately");
+        Map<String, String> invalid = new LinkedHashMap<>();
+        checkUrl(url, invalid);
+        if (username == null || username.isBlank()) {
+            invalid.put("username", "CalDAV user name must not be blank");
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("CalDAV URL must be an absolute http or https URL, was '" + url + "'");
+        if (password == null) {
+            invalid.put("password", "CalDAV password is not set");
         }
-        Objects.requireNonNull(username, "CalDAV user name");
-        if (username.isBlank()) {
-            throw new IllegalArgumentException("CalDAV user name must not be blank");
+        if (authType == null) {
+            invalid.put("authType", "CalDAV auth type is not set");
         }
-        Objects.requireNonNull(password, "CalDAV password");
-        Objects.requireNonNull(authType, "CalDAV auth type");
-        requirePositive(connectTimeout, "connect timeout");
-        requirePositive(readTimeout, "read timeout");
+        requirePositive(connectTimeout, "connectTimeout", "connect timeout", invalid);
+        requirePositive(readTimeout, "readTimeout", "read timeout", invalid);
         Objects.requireNonNull(clock, "clock");
+        if (!invalid.isEmpty()) {
+            throw new InvalidCalDavSettingsException(invalid);
+        }
+    }
+
+    private static void checkUrl(URI url, Map<String, String> invalid) {
+        if (url == null) {
+            invalid.put("url", "CalDAV URL is not set");
+        } else if (url.getRawUserInfo() != null) {
+            invalid.put("url", "CalDAV URL must not contain credentials; set the user name and password separately");
+        } else {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                invalid.put("url", "CalDAV URL must be an absolute http or https URL, was '" + url + "'");
+            }
+        }
     }
 
     /** Settings with the default timeouts and the system clock. */
@@ -57,23 +72,19 @@ public record CalDavSettings(URI url, String username, String password, AuthType
         try {
             return new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("CalDAV URL is not a valid URL: " + e.getReason() + " at index "
-                    + e.getIndex(), null);
+            throw new InvalidCalDavSettingsException(Map.of("url", "CalDAV URL is not a valid URL: " + e.getReason()
+                    + " at index " + e.getIndex()));
         }
     }
 
-    public CalDavSettings withTimeouts(Duration connect, Duration read) {
-        return new CalDavSettings(url, username, password, authType, connect, read, clock);
-    }
-
+    /** These settings with another clock, e.g. the one the rest of the service runs on. */
     public CalDavSettings withClock(Clock value) {
         return new CalDavSettings(url, username, password, authType, connectTimeout, readTimeout, value);
     }
 
-    private static void requirePositive(Duration duration, String what) {
-        Objects.requireNonNull(duration, what);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive, was " + duration);
+    private static void requirePositive(Duration duration, String setting, String what, Map<String, String> invalid) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            invalid.put(setting, what + " must be positive, was " + duration);
         }
     }
 

@@ -87,7 +87,7 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
     }
 
     protected CalDavCalendarStore open(String url) {
-        return open(CalDavCalendarStore.builder(server.settings(url).withTimeouts(Duration.ofSeconds(5),
+        return open(CalDavCalendarStore.builder(server.settings(url, Duration.ofSeconds(5),
                 Duration.ofSeconds(30))).retries(2, Duration.ofMillis(50)));
     }
 
@@ -346,8 +346,8 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
             port = socket.getLocalPort();
         }
         String url = server.baseUrl().replaceFirst(":\\d+/", ":" + port + "/");
-        CalDavCalendarStore down = open(CalDavCalendarStore.builder(server.settings(url)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))).retries(2, Duration.ofMillis(20)));
+        CalDavCalendarStore down = open(CalDavCalendarStore.builder(server.settings(url, Duration.ofSeconds(2),
+                Duration.ofSeconds(2))).retries(2, Duration.ofMillis(20)));
 
         assertThatThrownBy(() -> down.ensureCalendar(project))
                 .isInstanceOfSatisfying(CalendarStoreException.class, e -> {

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records the commands it gets; answers with a fixed ticket or throws what the test set. */
+/**
+ * Records the commands it gets; answers with a fixed ticket or throws what the test set. Like the real trigger it
+ * should only be made to throw {@link io.calplanebot.core.port.in.SyncInProgressException} or the failure to start a
+ * run: what goes wrong during the run never reaches the trigger's caller (see {@code ManualSyncIT}).
+ */
 final class FakeRunFullSync implements RunFullSyncUseCase {
     final List<RunSyncCommand> triggered = new CopyOnWriteArrayList<>();
     volatile SyncTicket ticket = new SyncTicket("sync-1", Instant.parse("2025-12-27T10:30:00.123Z"));

@@ -12,8 +12,6 @@ import io.calplanebot.core.port.in.TargetReport;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 import io.calplanebot.core.port.in.WebhookReceipt;
-import io.calplanebot.core.port.out.CalendarStoreException;
-import io.calplanebot.core.port.out.IssueSourceException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,8 +117,12 @@ class OpenApiContractIT extends SharedServer {
         String raw = t.rawExchange("GET /he alth HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         conformsToError(new Answer(400, null, raw.substring(raw.indexOf("\r\n\r\n") + 4)));
 
-        assertThat(codesSeen).as("every error code of the document was produced and checked")
-                .isEqualTo(documentedErrorCodes());
+        // The spec's PLANE_API_ERROR and CALDAV_CONNECTION_ERROR stay in the error model and in HttpErrorMapping
+        // (HttpErrorMappingTest), but no route answers them: webhooks are queued and the trigger starts a background run.
+        Set<String> answerable = new TreeSet<>(documentedErrorCodes());
+        answerable.removeAll(Set.of("PLANE_API_ERROR", "CALDAV_CONNECTION_ERROR"));
+        assertThat(codesSeen).as("every error code a route can answer was produced and checked")
+                .isEqualTo(answerable);
     }
 
     private void webhookAnswers() {
@@ -138,10 +141,7 @@ class OpenApiContractIT extends SharedServer {
                 WebhookRejectedException.missingField("data.id"),
                 WebhookRejectedException.invalidDate("data.target_date"),
                 new WebhookRejectedException(Reason.INVALID_FIELD, "bad", "data.priority"),
-                new CalendarStoreException(CalendarStoreException.Reason.UNREACHABLE, "x"),
-                new CalendarStoreException(CalendarStoreException.Reason.FORBIDDEN, "x"),
-                new IssueSourceException(IssueSourceException.Reason.NOT_FOUND, "x"),
-                new IllegalArgumentException("x"))) {
+                new IllegalStateException("x"))) {
             t.webhooks.fail(failure);
             conforms("POST", "/webhooks/plane", () -> t.postJson("/webhooks/plane", PAYLOAD));
         }
@@ -155,11 +155,7 @@ class OpenApiContractIT extends SharedServer {
         conforms("POST", "/webhooks/sync", () -> t.post("/webhooks/sync", new byte[0]));
         t.sync.failure = new SyncInProgressException("sync-0");
         conforms("POST", "/webhooks/sync", () -> t.post("/webhooks/sync", new byte[0]));
-        t.sync.failure = new IssueSourceException(IssueSourceException.Reason.UNREACHABLE, "x");
-        conforms("POST", "/webhooks/sync", () -> t.post("/webhooks/sync", new byte[0]));
-        t.sync.failure = new CalendarStoreException(CalendarStoreException.Reason.UNREACHABLE, "x");
-        conforms("POST", "/webhooks/sync", () -> t.post("/webhooks/sync", new byte[0]));
-        t.sync.failure = new CalendarStoreException(CalendarStoreException.Reason.PROTOCOL, "x");
+        t.sync.failure = new RejectedExecutionException("the sync could not start");
         conforms("POST", "/webhooks/sync", () -> t.post("/webhooks/sync", new byte[0]));
         t.api.update(TestApi.ROOMY.withApiToken("tok").withSyncLimit(RateLimit.perHour(1)).withTrustProxy(true));
         conforms("POST", "/webhooks/sync", () -> t.post("/webhooks/sync", new byte[0], "X-Forwarded-For", "198.51.100.8"));

@@ -3,8 +3,6 @@ package io.calplanebot.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncInProgressException;
-import io.calplanebot.core.port.out.CalendarStoreException;
-import io.calplanebot.core.port.out.IssueSourceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,20 +41,6 @@ class SyncEndpointIT extends SharedServer {
         JsonNode json = ErrorModel.assertError(t.post("/webhooks/sync", new byte[0]), 409, "SYNC_IN_PROGRESS");
 
         assertThat(json.path("details").path("sync_id").asText()).isEqualTo("sync-running-9");
-    }
-
-    @Test
-    void trigger_calendarUnreachable_answers503() {
-        t.sync.failure = new CalendarStoreException(CalendarStoreException.Reason.UNREACHABLE, "timeout");
-
-        ErrorModel.assertError(t.post("/webhooks/sync", new byte[0]), 503, "CALDAV_CONNECTION_ERROR");
-    }
-
-    @Test
-    void trigger_planeFailure_answers502() {
-        t.sync.failure = new IssueSourceException(IssueSourceException.Reason.AUTHENTICATION, "token rejected");
-
-        ErrorModel.assertError(t.post("/webhooks/sync", new byte[0]), 502, "PLANE_API_ERROR");
     }
 
     @Test

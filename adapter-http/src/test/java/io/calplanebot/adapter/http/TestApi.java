@@ -1,5 +1,8 @@
 package io.calplanebot.adapter.http;
 
+import io.calplanebot.core.port.in.HandleWebhookUseCase;
+import io.calplanebot.core.port.in.ReadStatusUseCase;
+import io.calplanebot.core.port.in.RunFullSyncUseCase;
 import io.calplanebot.core.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,7 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A real {@link HttpApi} on a random port over fake use cases, and a client for it. */
+/** A real {@link HttpApi} on a random port over fake use cases (or the real ones given), and a client for it. */
 final class TestApi implements AutoCloseable {
     static final Instant STARTED = Instant.parse("2025-12-27T08:14:30Z");
     static final Instant NOW = Instant.parse("2025-12-27T10:30:00Z");
@@ -31,8 +34,15 @@ final class TestApi implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestApi(ApiSettings settings) {
+        this(settings, null, null, null);
+    }
+
+    private TestApi(ApiSettings settings, RunFullSyncUseCase realSync, ReadStatusUseCase realStatus,
+                    HandleWebhookUseCase realWebhooks) {
         api = HttpApi.builder()
-                .runFullSync(sync).readStatus(status).handleWebhook(webhooks)
+                .runFullSync(realSync == null ? sync : realSync)
+                .readStatus(realStatus == null ? status : realStatus)
+                .handleWebhook(realWebhooks == null ? webhooks : realWebhooks)
                 .bind("127.0.0.1", 0)
                 .settings(settings)
                 .service(ServiceInfo.calPlaneBot("1.0.0"))
@@ -45,6 +55,16 @@ final class TestApi implements AutoCloseable {
 
     static TestApi roomy() {
         return new TestApi(ROOMY);
+    }
+
+    /** A server whose sync trigger and status are real use cases (e.g. core's sync service), not the fakes. */
+    static TestApi over(RunFullSyncUseCase sync, ReadStatusUseCase status) {
+        return new TestApi(ROOMY, sync, status, null);
+    }
+
+    /** A server whose webhook intake is a real use case (e.g. core's webhook service), not the fake. */
+    static TestApi over(HandleWebhookUseCase webhooks) {
+        return new TestApi(ROOMY, null, null, webhooks);
     }
 
     /** Back to the state a fresh server has (settings, fakes, clock); rate-limit windows stay. */

@@ -3,17 +3,19 @@ package io.calplanebot.adapter.plane;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * How to reach one Plane workspace.
  *
- * @param baseUrl            the instance origin, e.g. {@code https://plane.example.com}; a pasted {@code /api/v1} suffix
- *                           is tolerated
+ * @param baseUrl            the instance origin, e.g. {@code https://plane.example.com}; a pasted {@code /api/v1} or
+ *                           {@code /api} suffix, trailing slashes and a query are dropped
  * @param apiKey             the API token ({@code plane_api_…}); may be blank, in which case Plane answers 401
- * @param workspaceSlug      the workspace slug, as in {@code https://plane.example.com/<slug>/…}
+ * @param workspaceSlug      the workspace slug, as in {@code https://plane.example.com/<slug>/…}: letters, digits,
+ *                           {@code -} and {@code _}
  * @param projects           optional filter: project identifiers (e.g. {@code MOB}) or ids; empty means every project
  * @param perPage            page size sent with every listing request (1–1000, Plane's maximum)
  * @param rateLimitPerMinute requests per minute this client allows itself (Plane's default budget is 60 per key)
@@ -22,6 +24,7 @@ import java.util.Objects;
  * @param maxAttempts        attempts per request for 429, 5xx and network errors (1 means no retry)
  * @param retryBackoff       first wait before retrying a 5xx or network error; doubles on each attempt
  * @param maxRetryAfter      the longest {@code Retry-After} this client waits on a 429
+ * @throws InvalidPlaneSettingsException naming every invalid setting
  */
 public record PlaneSettings(
         URI baseUrl,
@@ -39,40 +42,71 @@ public record PlaneSettings(
     public static final int DEFAULT_PER_PAGE = 100;
     public static final int MAX_PER_PAGE = 1000;
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+    private static final List<String> API_SUFFIXES = List.of("/api/v1", "/api");
 
     public PlaneSettings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("Plane base URL must be an http(s) address such as "
-                    + "https://plane.example.com, not " + baseUrl);
-        }
+        Map<String, String> invalid = new LinkedHashMap<>();
+        baseUrl = origin(baseUrl, invalid);
         apiKey = apiKey == null ? "" : apiKey.strip();
-        workspaceSlug = Objects.requireNonNull(workspaceSlug, "workspaceSlug").strip();
-        if (workspaceSlug.isEmpty() || workspaceSlug.contains("/")) {
-            throw new IllegalArgumentException("Plane workspace slug must be a single non-empty path segment");
+        workspaceSlug = workspaceSlug == null ? "" : workspaceSlug.strip();
+        if (!workspaceSlug.matches("[A-Za-z0-9_-]+")) {
+            invalid.put("workspaceSlug", workspaceSlug.isEmpty() ? "Plane workspace slug is not set"
+                    : "Plane workspace slug may only hold letters, digits, '-' and '_'");
         }
         projects = projects == null ? List.of() : projects.stream().map(String::strip).filter(p -> !p.isEmpty())
                 .toList();
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
-            throw new IllegalArgumentException("per_page must be between 1 and " + MAX_PER_PAGE + ": " + perPage);
+            invalid.put("perPage", "per_page must be between 1 and " + MAX_PER_PAGE + ": " + perPage);
         }
         if (rateLimitPerMinute < 1) {
-            throw new IllegalArgumentException("rate limit must be at least 1 request per minute");
+            invalid.put("rateLimitPerMinute", "rate limit must be at least 1 request per minute");
         }
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(responseTimeout, "responseTimeout");
-        requirePositive(retryBackoff, "retryBackoff");
-        requirePositive(maxRetryAfter, "maxRetryAfter");
+        requirePositive(connectTimeout, "connectTimeout", invalid);
+        requirePositive(responseTimeout, "responseTimeout", invalid);
+        requirePositive(retryBackoff, "retryBackoff", invalid);
+        requirePositive(maxRetryAfter, "maxRetryAfter", invalid);
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
+            invalid.put("maxAttempts", "maxAttempts must be at least 1");
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidPlaneSettingsException(invalid);
         }
     }
 
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
+    /** The instance origin: an http(s) URL without query, trailing slashes or a pasted {@code /api/v1} suffix. */
+    private static URI origin(URI baseUrl, Map<String, String> invalid) {
+        if (baseUrl == null) {
+            invalid.put("baseUrl", "Plane base URL is not set");
+            return null;
+        }
+        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
+            invalid.put("baseUrl", "Plane base URL must be an http(s) address such as "
+                    + "https://plane.example.com, not " + baseUrl);
+            return baseUrl;
+        }
+        String text = baseUrl.toString();
+        int cut = text.indexOf('?') >= 0 ? text.indexOf('?') : text.indexOf('#');
+        if (cut >= 0) {
+            text = text.substring(0, cut);
+        }
+        text = withoutTrailingSlashes(text);
+        for (String suffix : API_SUFFIXES) {
+            if (text.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+                text = withoutTrailingSlashes(text.substring(0, text.length() - suffix.length()));
+                break;
+            }
+        }
+        return URI.create(text);
+    }
+
+    private static String withoutTrailingSlashes(String text) {
+        return text.replaceAll("/+$", "");
+    }
+
+    private static void requirePositive(Duration value, String name, Map<String, String> invalid) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            invalid.put(name, name + " must be positive");
         }
     }
 
@@ -80,20 +114,9 @@ public record PlaneSettings(
         return new Builder();
     }
 
-    /** The API root, always ending in {@code /api/v1/}, whatever form of the base URL was configured. */
+    /** The API root: the origin plus {@code /api/v1/}, whatever form of the base URL was configured. */
     public URI apiBase() {
-        String text = baseUrl.toString();
-        int cut = text.indexOf('?') >= 0 ? text.indexOf('?') : text.indexOf('#');
-        if (cut >= 0) {
-            text = text.substring(0, cut);
-        }
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.toLowerCase(Locale.ROOT).endsWith("/api/v1")) {
-            text = text.substring(0, text.length() - "/api/v1".length());
-        }
-        return URI.create(text + "/api/v1/");
+        return URI.create(baseUrl + "/api/v1/");
     }
 
     /** Whether the API key is set at all. */
@@ -128,17 +151,14 @@ public record PlaneSettings(
         private Builder() {
         }
 
+        /** Reads the base URL; a text that is no URL is refused naming the setting {@code baseUrl}. */
         public Builder baseUrl(String value) {
             try {
-                this.baseUrl = new URI(Objects.requireNonNull(value, "baseUrl").strip());
+                this.baseUrl = value == null ? null : new URI(value.strip());
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Plane base URL is not a valid URL: " + e.getReason(), e);
+                throw new InvalidPlaneSettingsException(Map.of("baseUrl",
+                        "Plane base URL is not a valid URL: " + e.getReason()));
             }
-            return this;
-        }
-
-        public Builder baseUrl(URI value) {
-            this.baseUrl = value;
             return this;
         }
 

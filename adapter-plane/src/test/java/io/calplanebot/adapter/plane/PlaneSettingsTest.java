@@ -29,6 +29,16 @@ class PlaneSettingsTest {
     }
 
     @Test
+    void baseUrl_isKeptAsTheOrigin_withoutAPastedApiSuffix() {
+        assertThat(base("https://plane.example.com/api/v1/").build().baseUrl())
+                .hasToString("https://plane.example.com");
+        assertThat(base("https://plane.example.com/api").build().baseUrl())
+                .hasToString("https://plane.example.com");
+        assertThat(base("http://10.0.0.5:8080/plane/").build().baseUrl())
+                .hasToString("http://10.0.0.5:8080/plane");
+    }
+
+    @Test
     void defaults_followThePlaneContract() {
         PlaneSettings settings = base("https://plane.example.com").build();
 
@@ -61,5 +71,18 @@ class PlaneSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
         assertThatThrownBy(() -> base("https://plane.example.com").rateLimitPerMinute(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rate limit");
+        assertThatThrownBy(() -> base("https://plane.example.com").workspaceSlug("my team").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
+    }
+
+    @Test
+    void everyInvalidSetting_isNamed_inOneTypedException() {
+        assertThatThrownBy(() -> base("ftp://plane.example.com").workspaceSlug("a/b").perPage(0)
+                .rateLimitPerMinute(0).build())
+                .isInstanceOfSatisfying(InvalidPlaneSettingsException.class, e -> assertThat(e.reasons())
+                        .containsOnlyKeys("baseUrl", "workspaceSlug", "perPage", "rateLimitPerMinute"));
+        assertThatThrownBy(() -> base("not a url"))
+                .isInstanceOfSatisfying(InvalidPlaneSettingsException.class,
+                        e -> assertThat(e.reasons()).containsOnlyKeys("baseUrl"));
     }
 }

@@ -58,7 +58,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         CommandSupport.cliLogging(config);
         config.describe().forEach((k, v) -> out.printf("    %-30s %s%n", k, v));
         ok("configuration is valid");
-        if (config.plane().webhookSecret().isEmpty()) {
+        if (config.planeWeb().webhookSecret().isEmpty()) {
             warn("PLANE_WEBHOOK_SECRET is not set: anyone who can reach the webhook URL can trigger syncs",
                     "set it to the secret Plane shows when you create the webhook");
         }

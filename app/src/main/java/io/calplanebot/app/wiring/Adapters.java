@@ -1,12 +1,9 @@
 package io.calplanebot.app.wiring;
 
 import io.calplanebot.adapter.caldav.CalDavCalendarStore;
-import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneIssueSource;
-import io.calplanebot.adapter.plane.PlaneSettings;
 import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
 import io.calplanebot.app.config.AppConfig;
-import io.calplanebot.app.config.AuthType;
 import io.calplanebot.app.config.Secret;
 import io.calplanebot.core.mapping.IssueEventMapper;
 import io.calplanebot.core.mapping.MappingSettings;
@@ -38,32 +35,20 @@ public final class Adapters {
     /** The Plane source, its retry registered (replacing any earlier one) in {@code retries} for metrics. */
     public static IssueSource issueSource(AppConfig config, RetryRegistry retries) {
         retries.remove("plane-api");
-        PlaneSettings settings = PlaneSettings.builder()
-                .baseUrl(config.plane().baseUrl())
-                .apiKey(config.plane().apiToken().reveal())
-                .workspaceSlug(config.plane().workspaceSlug())
-                .projects(config.plane().projects())
-                .perPage(config.plane().perPage())
-                .rateLimitPerMinute(config.plane().rateLimitPerMinute())
-                .build();
-        return PlaneIssueSource.builder().settings(settings).retryRegistry(retries).build();
+        return PlaneIssueSource.builder().settings(config.plane()).retryRegistry(retries).build();
     }
 
-    /** The CalDAV store, its retry and circuit breaker registered (replacing earlier ones) for metrics. */
+    /** The CalDAV store on the service's clock, its retry and circuit breaker registered (replacing earlier ones). */
     public static CalendarStore calendarStore(AppConfig config, Clock clock, RetryRegistry retries,
                                               CircuitBreakerRegistry breakers) {
         retries.remove("caldav");
         breakers.remove("caldav");
-        CalDavSettings settings = new CalDavSettings(config.calDav().url(), config.calDav().username(),
-                config.calDav().password().reveal(),
-                config.calDav().authType() == AuthType.DIGEST
-                        ? io.calplanebot.adapter.caldav.AuthType.DIGEST : io.calplanebot.adapter.caldav.AuthType.BASIC,
-                CalDavSettings.DEFAULT_CONNECT_TIMEOUT, CalDavSettings.DEFAULT_READ_TIMEOUT, clock);
-        return CalDavCalendarStore.builder(settings).resilienceRegistries(retries, breakers).build();
+        return CalDavCalendarStore.builder(config.calDav().withClock(clock))
+                .resilienceRegistries(retries, breakers).build();
     }
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {
-        return PlaneWebhookDecoder.of(config.plane().webhookSecret().map(Secret::reveal));
+        return PlaneWebhookDecoder.of(config.planeWeb().webhookSecret().map(Secret::reveal));
     }
 
     /**
@@ -80,7 +65,7 @@ public final class Adapters {
     }
 
     public static IssueEventMapper mapper(AppConfig config) {
-        return new IssueEventMapper(new MappingSettings(config.plane().webUrl().toString(),
+        return new IssueEventMapper(new MappingSettings(config.planeWeb().webUrl().toString(),
                 config.plane().workspaceSlug()));
     }
 }

@@ -61,7 +61,8 @@ public final class Wiring implements AutoCloseable {
 
     /** Switches to adapters built from {@code next} when their settings changed; the rest applies at once. */
     public synchronized void reload(AppConfig next) {
-        boolean adaptersChanged = !next.plane().equals(config.plane()) || !next.calDav().equals(config.calDav());
+        boolean adaptersChanged = !next.plane().equals(config.plane()) || !next.planeWeb().equals(config.planeWeb())
+                || !next.calDav().equals(config.calDav());
         config = next;
         if (adaptersChanged) {
             engine.reload(runtime(next));

@@ -1,5 +1,6 @@
 package io.calplanebot.app.config;
 
+import io.calplanebot.adapter.caldav.AuthType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +35,10 @@ class ConfigLoaderTest {
     void load_appliesTheDocumentedDefaults() {
         AppConfig config = load(minimal());
 
-        assertThat(config.plane().webUrl().toString()).isEqualTo("https://plane.example.com");
+        assertThat(config.planeWeb().webUrl().toString()).isEqualTo("https://plane.example.com");
         assertThat(config.plane().perPage()).isEqualTo(100);
         assertThat(config.plane().rateLimitPerMinute()).isEqualTo(60);
-        assertThat(config.plane().webhookSecret()).isEmpty();
+        assertThat(config.planeWeb().webhookSecret()).isEmpty();
         assertThat(config.calDav().authType()).isEqualTo(AuthType.BASIC);
         assertThat(config.sync().interval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(config.sync().enabled()).isTrue();
@@ -83,9 +84,45 @@ class ConfigLoaderTest {
         for (String secret : new String[] {"plane_api_s3cr3t", "hunter2-secret", "whsec-value", "api-token-value"}) {
             assertThat(error.getMessage()).doesNotContain(secret);
             assertThat(config.toString()).doesNotContain(secret);
+            assertThat(config.plane().toString()).doesNotContain(secret);
+            assertThat(config.planeWeb().toString()).doesNotContain(secret);
+            assertThat(config.calDav().toString()).doesNotContain(secret);
             assertThat(config.describe().values()).noneMatch(v -> v.contains(secret));
         }
-        assertThat(config.plane().apiToken().reveal()).isEqualTo("plane_api_s3cr3t");
+        assertThat(config.plane().apiKey()).isEqualTo("plane_api_s3cr3t");
+    }
+
+    @Test
+    void load_reportsTheAdaptersRefusals_underTheirVariables_allAtOnce() {
+        Map<String, String> env = minimal();
+        env.put("PLANE_BASE_URL", "ftp://plane.example.com");
+        env.put("PLANE_WORKSPACE_SLUG", "my team");
+        env.put("PLANE_PER_PAGE", "5000");
+        env.put("PLANE_RATE_LIMIT_PER_MINUTE", "0");
+        env.put("CALDAV_URL", "https://alice:hunter2-secret@dav.example.com/");
+        env.put("CALDAV_AUTH_TYPE", "ntlm");
+
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::variable)
+                        .containsExactlyInAnyOrder("PLANE_BASE_URL", "PLANE_WORKSPACE_SLUG", "PLANE_PER_PAGE",
+                                "PLANE_RATE_LIMIT_PER_MINUTE", "CALDAV_URL", "CALDAV_AUTH_TYPE"))
+                .hasMessageContaining("a whole number from 1 to 1000 (default 100)")
+                .hasMessageContaining("must not contain credentials")
+                .hasMessageNotContaining("hunter2-secret");
+    }
+
+    @Test
+    void load_givesEqualConfigurations_forEqualValues_soAReloadRebuildsNothing() {
+        AppConfig first = load(minimal());
+        Map<String, String> env = minimal();
+
+        assertThat(load(env)).isEqualTo(first);
+        env.put("PLANE_WEBHOOK_SECRET", "whsec-value");
+        assertThat(load(env).planeWeb()).isNotEqualTo(first.planeWeb());
+        env.put("CALDAV_PASSWORD", "another-secret");
+        assertThat(load(env).calDav()).isNotEqualTo(first.calDav());
+        assertThat(load(env).plane()).isEqualTo(first.plane());
     }
 
     @Test
@@ -113,7 +150,7 @@ class ConfigLoaderTest {
         assertThat(config.http().trustProxy()).isTrue();
         assertThat(config.calDav().authType()).isEqualTo(AuthType.DIGEST);
         assertThat(config.log().level()).isEqualTo("WARN");
-        assertThat(config.plane().apiToken().reveal()).isEqualTo("alias-key");
+        assertThat(config.plane().apiKey()).isEqualTo("alias-key");
     }
 
     @Test
@@ -133,7 +170,7 @@ class ConfigLoaderTest {
         AppConfig config = new ConfigLoader(env, Optional.of(file)).load();
 
         assertThat(config.plane().baseUrl().toString()).isEqualTo("https://from-file.example.com");
-        assertThat(config.plane().apiToken().reveal()).isEqualTo("quoted # not a comment");
+        assertThat(config.plane().apiKey()).isEqualTo("quoted # not a comment");
         assertThat(config.plane().workspaceSlug()).isEqualTo("acme");
         assertThat(config.sync().interval()).isEqualTo(Duration.ofSeconds(120));
     }

@@ -64,7 +64,12 @@ public final class CalDavServer implements AutoCloseable {
 
     /** Settings for a store that starts discovery at the given URL of this server, with short timeouts. */
     public CalDavSettings settings(String url) {
-        return endpoint.settings(url).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return settings(url, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    /** Settings for a store that starts discovery at the given URL of this server, with these timeouts. */
+    public CalDavSettings settings(String url, Duration connectTimeout, Duration readTimeout) {
+        return endpoint.settings(url, connectTimeout, readTimeout);
     }
 
     @Override
