@@ -2,21 +2,17 @@ package io.calplanebot.adapter.caldav.dav;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.calplanebot.support.http.HttpClientSetup;
+import io.calplanebot.support.http.RequestLog;
+import io.calplanebot.support.http.ResilienceSetup;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -25,7 +21,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,38 +73,16 @@ public final class DavClient implements Closeable {
         CredentialsProvider digestCredentials = (AuthScope scope, org.apache.hc.core5.http.protocol.HttpContext c) ->
                 builder.digest && isTrusted(scope.getProtocol(), scope.getHost(), scope.getPort())
                         ? credentials : null;
-        ConnectionConfig connection = ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(builder.connectTimeout))
-                .setSocketTimeout(Timeout.of(builder.readTimeout))
+        this.http = HttpClientSetup.forAgent("CalPlaneBot-CalDAV")
+                .timeouts(builder.connectTimeout, builder.readTimeout)
+                .pool(4, 8)
+                .withoutCompression()
+                .credentials(digestCredentials, builder.digest ? StandardAuthScheme.DIGEST : StandardAuthScheme.BASIC)
                 .build();
-        RequestConfig request = RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(builder.readTimeout))
-                .setRedirectsEnabled(false)
-                .setTargetPreferredAuthSchemes(List.of(builder.digest ? StandardAuthScheme.DIGEST : StandardAuthScheme.BASIC))
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(connection).setMaxConnPerRoute(4).setMaxConnTotal(8).build())
-                .setDefaultRequestConfig(request)
-                .setDefaultCredentialsProvider(digestCredentials)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .setUserAgent("CalPlaneBot-CalDAV")
-                .build();
-        this.retry = builder.retries.retry("caldav", RetryConfig.custom()
-                .maxAttempts(builder.maxAttempts)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(builder.initialBackoff, 2.0))
-                .retryOnException(DavClient::isTransient)
-                .build());
-        this.breaker = builder.breakers.circuitBreaker("caldav", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(builder.openCircuitFor)
-                .recordException(DavClient::isTransient)
-                .build());
+        this.retry = ResilienceSetup.retry(builder.retries, "caldav", builder.maxAttempts, builder.initialBackoff,
+                DavClient::isTransient);
+        this.breaker = ResilienceSetup.circuitBreaker(builder.breakers, "caldav", builder.openCircuitFor,
+                DavClient::isTransient);
     }
 
     public static Builder builder(URI origin) {
@@ -131,7 +104,7 @@ public final class DavClient implements Closeable {
                     + request.method() + " " + request.url() + " after " + retry.getRetryConfig().getMaxAttempts()
                     + " attempts", null);
         } catch (UncheckedIOException e) {
-            throw new DavUnreachableException(request.url(), "cannot be reached (" + describe(e.getCause()) + ") for "
+            throw new DavUnreachableException(request.url(), "cannot be reached (" + RequestLog.describe(e.getCause()) + ") for "
                     + request.method() + " " + request.url(), e.getCause());
         } catch (CallNotPermittedException e) {
             throw new DavUnreachableException(request.url(), "failed repeatedly, so requests are paused for a while"
@@ -182,14 +155,13 @@ public final class DavClient implements Closeable {
         long started = System.nanoTime();
         try {
             DavResponse response = http.execute(httpRequest, contexts.get(), r -> read(request, r));
-            LOG.debug("{} {} -> {} ({} ms)", request.method(), request.url(), response.status(),
-                    (System.nanoTime() - started) / 1_000_000);
+            RequestLog.answered(LOG, request.method(), RequestLog.target(request.url()), response.status(), started);
             if (isServerError(response.status())) {
                 throw new ServerError(response);
             }
             return response;
         } catch (IOException e) {
-            LOG.debug("{} {} failed: {}", request.method(), request.url(), describe(e));
+            RequestLog.failed(LOG, request.method(), RequestLog.target(request.url()), e);
             throw new UncheckedIOException(e);
         }
     }
@@ -213,17 +185,12 @@ public final class DavClient implements Closeable {
         return error instanceof UncheckedIOException || error instanceof ServerError;
     }
 
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
     @Override
     public void close() {
         try {
             http.close();
         } catch (IOException e) {
-            LOG.debug("closing the HTTP client failed: {}", describe(e));
+            LOG.debug("closing the HTTP client failed: {}", RequestLog.describe(e));
         }
     }
 
