@@ -26,7 +26,9 @@ import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.CalendarStoreException.Reason;
 import io.calplanebot.core.port.out.EventNotFoundException;
 
+import io.calplanebot.support.http.RequestMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
 import java.net.URI;
@@ -48,6 +50,8 @@ import java.util.function.Supplier;
  */
 public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     private static final String GETETAG = DavXml.propfind(DavNames.GETETAG);
+    private static final List<String> OPERATIONS = List.of("ensure_calendar", "find_calendar", "list_events",
+            "get_event", "find_by_uid", "create", "update", "delete", "check");
 
     private final CalDavSettings settings;
     private final DavClient dav;
@@ -56,6 +60,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     private final CalDavDiscovery discovery;
     private final CalendarCollections collections;
     private final EventBodyCache bodies = new EventBodyCache(4096);
+    private final RequestMetrics metrics;
     private volatile CalDavLocation location;
 
     private CalDavCalendarStore(Builder builder) {
@@ -72,6 +77,14 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         this.errors = new StoreErrors(settings.username());
         this.discovery = new CalDavDiscovery(dav, errors);
         this.collections = new CalendarCollections(dav, errors, builder.calendarColor);
+        this.metrics = RequestMetrics.of(builder.meters, "calplanebot_caldav_requests",
+                "Calls to the CalDAV server by operation", OPERATIONS, CalDavCalendarStore::outcome);
+    }
+
+    /** The outcome tag of a failed call: the port's reason in lower case. */
+    private static String outcome(RuntimeException e) {
+        return e instanceof CalendarStoreException
+                ? RequestMetrics.reasonOf(((CalendarStoreException) e).reason()) : RequestMetrics.ERROR;
     }
 
     public static Builder builder(CalDavSettings settings) {
@@ -80,7 +93,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public CalendarId ensureCalendar(Project project) {
-        return call(() -> {
+        return call("ensure_calendar", () -> {
             CalDavLocation at = location();
             if (at.singleCalendar().isPresent()) {
                 return id(at.singleCalendar().get());
@@ -91,7 +104,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public Optional<CalendarId> findCalendar(Project project) {
-        return call(() -> {
+        return call("find_calendar", () -> {
             CalDavLocation at = location();
             if (at.singleCalendar().isPresent()) {
                 return Optional.of(id(at.singleCalendar().get()));
@@ -102,7 +115,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public List<StoredEvent> listOwnedEvents(CalendarId calendar) {
-        return call(() -> {
+        return call("list_events", () -> {
             List<StoredEvent> owned = new ArrayList<>();
             for (StoredEvent stored : query(uri(calendar), DavXml.eventQuery(), EventIdentity.UID_SUFFIX, true)) {
                 if (stored.isOwned()) {
@@ -115,7 +128,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public Optional<StoredEvent> findEvent(CalendarId calendar, EventIdentity identity) {
-        return call(() -> {
+        return call("get_event", () -> {
             URI href = Hrefs.child(uri(calendar), identity.resourceName());
             DavResponse response = dav.execute(DavRequest.get(href));
             if (response.status() == 404 || response.status() == 410) {
@@ -133,7 +146,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public List<LocatedEvent> findEventsByUid(String uid) {
-        return call(() -> {
+        return call("find_by_uid", () -> {
             CalDavLocation at = location();
             List<URI> calendars = new ArrayList<>();
             if (at.singleCalendar().isPresent()) {
@@ -155,7 +168,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public Optional<EventVersion> create(CalendarId calendar, CalendarEvent event) {
-        return call(() -> {
+        return call("create", () -> {
             URI href = Hrefs.child(uri(calendar), event.identity().resourceName());
             DavResponse response = dav.execute(DavRequest.putNew(href, codec.encodeNew(event)));
             return written(response, href, Write.CREATE);
@@ -165,7 +178,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     @Override
     public Optional<EventVersion> update(CalendarId calendar, EventIdentity identity, CalendarEvent event,
                                          EventVersion expected) {
-        return call(() -> {
+        return call("update", () -> {
             URI href = Hrefs.child(uri(calendar), identity.resourceName());
             String stored = bodies.get(href, expected.value()).orElseGet(() -> fetch(href, identity));
             String merged;
@@ -181,7 +194,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public void delete(CalendarId calendar, EventIdentity identity, EventVersion expected) {
-        call(() -> {
+        call("delete", () -> {
             URI href = Hrefs.child(uri(calendar), identity.resourceName());
             DavResponse response = dav.execute(DavRequest.delete(href, expected.value()));
             return written(response, href, Write.DELETE);
@@ -190,7 +203,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public void checkConnection() {
-        call(() -> {
+        call("check", () -> {
             URI entryPoint = location().entryPoint();
             DavResponse response = dav.execute(DavRequest.propfind(entryPoint, 0,
                     DavXml.propfind(DavNames.RESOURCETYPE)));
@@ -354,6 +367,10 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         return response.etag().map(EventVersion::new);
     }
 
+    private <T> T call(String operation, Supplier<T> action) {
+        return metrics.time(operation, () -> call(action));
+    }
+
     private <T> T call(Supplier<T> action) {
         try {
             return action.get();
@@ -383,6 +400,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         private String calendarColor = "#3A6FD8FF";
         private RetryRegistry retries = RetryRegistry.ofDefaults();
         private CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        private MeterRegistry meters;
 
         private Builder(CalDavSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -425,6 +443,15 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         public Builder resilienceRegistries(RetryRegistry retryRegistry, CircuitBreakerRegistry breakerRegistry) {
             this.retries = Objects.requireNonNull(retryRegistry, "retry registry");
             this.breakers = Objects.requireNonNull(breakerRegistry, "circuit breaker registry");
+            return this;
+        }
+
+        /**
+         * Times every call of the store in {@code calplanebot_caldav_requests}, tagged with the operation and its
+         * outcome ({@code ok} or the failure's reason in lower case). Without a registry nothing is recorded.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meters = Objects.requireNonNull(registry, "meter registry");
             return this;
         }
 
