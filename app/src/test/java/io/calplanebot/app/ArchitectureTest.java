@@ -131,7 +131,8 @@ class ArchitectureTest {
     void httpSupportRule_catchesAPlantedViolation() {
         JavaClasses planted = new ClassFileImporter()
                 .importClasses(io.calplanebot.support.archfixture.PlantedSupportViolation.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(planted))
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(planted))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("AuthType");
     }
 

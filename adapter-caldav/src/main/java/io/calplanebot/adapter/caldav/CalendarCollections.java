@@ -111,8 +111,8 @@ final class CalendarCollections {
 
     /** Reads the new calendar's properties back and sets what the server did not keep. */
     private void completeProperties(URI calendar, Map<QName, String> wanted) {
-        DavEntry entry = dav.propfind(calendar, 0, PROPERTIES).entry(calendar).orElseThrow(() -> new CalendarStoreException(
-                Reason.PROTOCOL, "PROPFIND " + calendar + " did not describe the calendar"));
+        DavEntry entry = dav.propfind(calendar, 0, PROPERTIES).entry(calendar).orElseThrow(() ->
+                new CalendarStoreException(Reason.PROTOCOL, "PROPFIND " + calendar + " did not describe the calendar"));
         if (!entry.hasResourceType(DavNames.CALENDAR)) {
             throw new CalendarStoreException(Reason.PROTOCOL, calendar + " exists but is not a calendar;"
                     + " move it away or configure another calendar home");

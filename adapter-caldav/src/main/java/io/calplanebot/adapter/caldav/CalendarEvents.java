@@ -177,7 +177,8 @@ final class CalendarEvents {
             return new StoredEvent(new EventIdentity(event.uid(), Hrefs.lastSegment(href)), new EventVersion(etag),
                     event);
         } catch (IcsFormatException | IllegalArgumentException e) {
-            throw new CalendarStoreException(Reason.PROTOCOL, "event " + href + " cannot be read: " + e.getMessage(), e);
+            throw new CalendarStoreException(Reason.PROTOCOL, "event " + href + " cannot be read: " + e.getMessage(),
+                    e);
         }
     }
 

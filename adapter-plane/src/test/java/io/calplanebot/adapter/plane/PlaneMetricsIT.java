@@ -4,6 +4,8 @@ import io.calplanebot.core.port.out.IssueSourceException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,9 +22,8 @@ class PlaneMetricsIT extends FakePlaneSupport {
     void everyOperation_hasItsOkSeriesAtZero_fromTheStart() {
         try (PlaneIssueSource ignored = PlaneIssueSource.builder().settings(settings().build())
                 .meterRegistry(registry).build()) {
-            for (String operation : new String[] {"list_projects", "list_issues", "get_issue", "get_project", "check"}) {
-                assertThat(count(operation, "ok")).as(operation).isZero();
-            }
+            List.of("list_projects", "list_issues", "get_issue", "get_project", "check")
+                    .forEach(operation -> assertThat(count(operation, "ok")).as(operation).isZero());
         }
     }
 
