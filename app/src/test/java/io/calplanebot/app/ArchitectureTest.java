@@ -137,6 +137,28 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    static final ArchRule HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY = classes()
+            .that().resideInAPackage("io.calplanebot.support..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.calplanebot.support..",
+                    "io.calplanebot.core.domain..", "io.calplanebot.core.port..",
+                    "org.apache.hc..", "io.github.resilience4j..", "io.micrometer..", "org.slf4j..")
+            .because("the HTTP client support is shared by the adapters, so it must not depend on any of them,"
+                    + " on the app or on core's sync machinery");
+
+    @Test
+    void httpSupport_dependsOnNoAdapterNorAppNorCoreInternals() {
+        HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(classes);
+    }
+
+    @Test
+    void httpSupportRule_catchesAPlantedViolation() {
+        JavaClasses planted = new ClassFileImporter()
+                .importClasses(io.calplanebot.support.archfixture.PlantedSupportViolation.class);
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("AuthType");
+    }
+
     @Test
     void httpAdapter_neverSeesPlaneOrCalDav() {
         noClasses().that().resideInAPackage("io.calplanebot.adapter.http..")

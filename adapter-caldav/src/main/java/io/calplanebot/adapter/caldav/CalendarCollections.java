@@ -2,13 +2,10 @@ package io.calplanebot.adapter.caldav;
 
 import io.calplanebot.adapter.caldav.dav.DavClient;
 import io.calplanebot.adapter.caldav.dav.DavEntry;
-import io.calplanebot.adapter.caldav.dav.DavFormatException;
 import io.calplanebot.adapter.caldav.dav.DavNames;
-import io.calplanebot.adapter.caldav.dav.DavRequest;
-import io.calplanebot.adapter.caldav.dav.DavResponse;
 import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
-import io.calplanebot.adapter.caldav.dav.MultiStatus;
+import io.calplanebot.adapter.caldav.dav.error.DavHttpException;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.CalendarStoreException.Reason;
@@ -40,25 +37,19 @@ final class CalendarCollections {
     private static final Set<Integer> TAKEN = Set.of(403, 405, 409);
 
     private final DavClient dav;
-    private final StoreErrors errors;
     private final String color;
     /** Calendars adopted by display name, so that they are still found after the project is renamed. */
     private final Map<String, URI> adopted = new ConcurrentHashMap<>();
 
-    CalendarCollections(DavClient dav, StoreErrors errors, String color) {
+    CalendarCollections(DavClient dav, String color) {
         this.dav = dav;
-        this.errors = errors;
         this.color = color;
     }
 
     /** The calendar collections directly in the home (not the home itself, inboxes or other collections). */
     List<CalendarInfo> list(URI home) {
-        DavResponse response = dav.execute(DavRequest.propfind(home, 1, LISTING));
-        if (!response.isMultiStatus()) {
-            throw errors.failure(response, "listing the calendars in " + home);
-        }
         List<CalendarInfo> calendars = new ArrayList<>();
-        for (DavEntry entry : parse(response).entries()) {
+        for (DavEntry entry : dav.propfind(home, 1, LISTING).entries()) {
             if (!Hrefs.sameResource(entry.href(), home) && entry.hasResourceType(DavNames.CALENDAR)) {
                 calendars.add(new CalendarInfo(Hrefs.asCollection(entry.href()),
                         entry.text(DavNames.DISPLAYNAME).orElse("")));
@@ -105,31 +96,23 @@ final class CalendarCollections {
         wanted.put(DavNames.DISPLAYNAME, project.calendarName());
         wanted.put(DavNames.CALENDAR_COLOR, color);
         wanted.put(DavNames.CALENDAR_DESCRIPTION, description(project));
-        DavResponse response = dav.execute(DavRequest.mkcalendar(target, DavXml.mkcalendar(wanted)));
-        Optional<DavEntry> inner = response.isSuccess() ? errors.innerFailure(response) : Optional.empty();
-        boolean taken = TAKEN.contains(response.status())
-                || inner.flatMap(DavEntry::failureStatus).filter(TAKEN::contains).isPresent();
-        if (taken) {
-            LOG.info("MKCALENDAR {}: something is already there ({}); using it if it is a calendar", target,
-                    response.statusLine());
-        } else if (inner.isPresent()) {
-            throw errors.failedInside(response, inner.get(), "creating calendar '" + project.calendarName() + "'");
-        } else if (!response.isSuccess()) {
-            throw errors.failure(response, "creating calendar '" + project.calendarName() + "'");
-        } else {
+        try {
+            dav.mkcalendar(target, DavXml.mkcalendar(wanted));
             LOG.info("created calendar {} '{}'", target, project.calendarName());
+        } catch (DavHttpException e) {
+            if (!TAKEN.contains(e.status())) {
+                throw e;
+            }
+            LOG.info("MKCALENDAR {}: something is already there ({}); using it if it is a calendar", target,
+                    e.isInsideMultiStatus() ? e.status() + " inside " + e.statusLine() : e.statusLine());
         }
         completeProperties(target, wanted);
     }
 
     /** Reads the new calendar's properties back and sets what the server did not keep. */
     private void completeProperties(URI calendar, Map<QName, String> wanted) {
-        DavResponse response = dav.execute(DavRequest.propfind(calendar, 0, PROPERTIES));
-        if (!response.isMultiStatus()) {
-            throw errors.failure(response, "reading the properties of calendar " + calendar);
-        }
-        DavEntry entry = parse(response).entry(calendar).orElseThrow(() -> new CalendarStoreException(
-                Reason.PROTOCOL, "PROPFIND " + calendar + " did not describe the calendar"));
+        DavEntry entry = dav.propfind(calendar, 0, PROPERTIES).entry(calendar).orElseThrow(() ->
+                new CalendarStoreException(Reason.PROTOCOL, "PROPFIND " + calendar + " did not describe the calendar"));
         if (!entry.hasResourceType(DavNames.CALENDAR)) {
             throw new CalendarStoreException(Reason.PROTOCOL, calendar + " exists but is not a calendar;"
                     + " move it away or configure another calendar home");
@@ -153,28 +136,16 @@ final class CalendarCollections {
 
     /**
      * PROPPATCH; a non-2xx answer or a non-2xx status inside the 207 is a failure. When {@code required} is false
-     * (only colour and description) the failure is logged instead of thrown.
+     * (only colour and description) the server's refusal is logged instead of thrown.
      */
     private void setProperties(URI calendar, Map<QName, String> properties, boolean required) {
-        DavResponse response = dav.execute(DavRequest.proppatch(calendar, DavXml.proppatch(properties)));
-        Optional<DavEntry> inner = response.isSuccess() ? errors.innerFailure(response) : Optional.empty();
-        if (response.isSuccess() && inner.isEmpty()) {
-            return;
-        }
-        String what = "setting " + names(properties) + " of " + calendar;
-        CalendarStoreException failure = inner.map(e -> errors.failedInside(response, e, what))
-                .orElseGet(() -> errors.failure(response, what));
-        if (required) {
-            throw failure;
-        }
-        LOG.warn("calendar {}: the server did not take {}: {}", calendar, names(properties), failure.getMessage());
-    }
-
-    private MultiStatus parse(DavResponse response) {
         try {
-            return response.multiStatus();
-        } catch (DavFormatException e) {
-            throw errors.unreadable(response, e);
+            dav.proppatch(calendar, DavXml.proppatch(properties));
+        } catch (DavHttpException e) {
+            if (required) {
+                throw e;
+            }
+            LOG.warn("calendar {}: the server did not take {}: {}", calendar, names(properties), e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.calplanebot.adapter.caldav;
 
 import io.calplanebot.adapter.caldav.dav.DavClient;
+import io.calplanebot.adapter.caldav.dav.DavClientBuilder;
 import io.calplanebot.adapter.caldav.dav.DavEntry;
 import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavRequest;
@@ -26,7 +27,7 @@ final class RawCalDav implements AutoCloseable {
 
     RawCalDav(CalDavEndpoint endpoint) {
         URI base = URI.create(endpoint.baseUrl());
-        DavClient.Builder builder = DavClient.builder(base).retry(1, Duration.ofMillis(10))
+        DavClientBuilder builder = DavClient.builder(base).retry(1, Duration.ofMillis(10))
                 .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
         this.dav = (endpoint.auth() == AuthType.DIGEST
                 ? builder.digest(endpoint.user(), endpoint.password())

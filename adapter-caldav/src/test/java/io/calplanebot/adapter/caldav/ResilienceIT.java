@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.calplanebot.adapter.caldav.dav.DavClient;
 import io.calplanebot.adapter.caldav.dav.DavRequest;
 import io.calplanebot.adapter.caldav.dav.DavResponse;
-import io.calplanebot.adapter.caldav.dav.DavUnreachableException;
+import io.calplanebot.adapter.caldav.dav.error.DavUnreachableException;
 import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import org.junit.jupiter.api.AfterEach;

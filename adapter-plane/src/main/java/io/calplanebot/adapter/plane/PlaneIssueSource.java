@@ -3,13 +3,16 @@ package io.calplanebot.adapter.plane;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calplanebot.support.http.RequestMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.calplanebot.adapter.plane.client.PagedItems;
 import io.calplanebot.adapter.plane.client.PathEncoding;
 import io.calplanebot.adapter.plane.client.PlaneClient;
 import io.calplanebot.adapter.plane.client.PlaneNotFoundException;
 import io.calplanebot.adapter.plane.client.PlanePager;
 import io.calplanebot.adapter.plane.client.RequestSubject;
+import io.calplanebot.adapter.plane.json.AssigneeNames;
 import io.calplanebot.adapter.plane.json.PlaneIssueReader;
 import io.calplanebot.adapter.plane.json.PlaneProjectEntry;
 import io.calplanebot.adapter.plane.json.PlaneProjectReader;
@@ -24,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,24 +53,27 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     private static final String ISSUE_EXPAND = "state,labels,assignees";
     private static final int LISTING_ATTEMPTS = 3;
     private static final String LEGACY_ISSUES_ROUTE = "issues";
+    private static final List<String> OPERATIONS = List.of("list_projects", "list_issues", "get_issue", "get_project",
+            "check");
 
     private final PlaneSettings settings;
     private final PlaneClient client;
     private final PlanePager pager;
     private final String workspacePath;
-    private final Set<String> filter;
+    private final ProjectFilter filter;
     private final Map<String, Project> knownProjects = new ConcurrentHashMap<>();
+    private final RequestMetrics metrics;
     private volatile String issuesRoute = "work-items";
 
-    private PlaneIssueSource(PlaneSettings settings, RetryRegistry retries) {
+    private PlaneIssueSource(PlaneSettings settings, RetryRegistry retries, MeterRegistry meters) {
         this.settings = settings;
+        this.metrics = RequestMetrics.of(meters, "calplanebot_plane_requests", "Calls to the Plane API by operation",
+                OPERATIONS, PlaneIssueSource::outcome);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         this.client = new PlaneClient(settings, json, retries);
         this.pager = new PlanePager(client, settings.perPage());
         this.workspacePath = "workspaces/" + PathEncoding.segment(settings.workspaceSlug()) + "/";
-        Set<String> wanted = new LinkedHashSet<>();
-        settings.projects().forEach(p -> wanted.add(p.toLowerCase(Locale.ROOT)));
-        this.filter = Set.copyOf(wanted);
+        this.filter = new ProjectFilter(settings.projects());
     }
 
     public static Builder builder() {
@@ -81,6 +86,10 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
 
     @Override
     public List<Project> listProjects() {
+        return metrics.time("list_projects", this::readProjects);
+    }
+
+    private List<Project> readProjects() {
         List<JsonNode> items = pager.all(workspacePath + "projects/", Map.of("order_by", "created_at"),
                 RequestSubject.workspace(settings.workspaceSlug()));
         Map<String, Project> mirrored = new LinkedHashMap<>();
@@ -94,13 +103,13 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
                 continue;
             }
             Project project = entry.project();
-            matchedBy(project).ifPresent(matched::add);
-            if (mirrored(entry)) {
+            filter.matchedBy(project).ifPresent(matched::add);
+            if (filter.mirrors(entry)) {
                 mirrored.putIfAbsent(project.id(), project);
                 knownProjects.put(project.id(), project);
             } else {
                 LOG.debug("Not mirroring project {} (archived={}, member={}, filtered={})", project.identifier(),
-                        entry.archived(), entry.member(), !filter.isEmpty() && matchedBy(project).isEmpty());
+                        entry.archived(), entry.member(), filter.leavesOut(project));
             }
         }
         for (String wanted : settings.projects()) {
@@ -114,6 +123,10 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
 
     @Override
     public IssueListing listIssues(Project project) {
+        return metrics.time("list_issues", () -> readIssues(project));
+    }
+
+    private IssueListing readIssues(Project project) {
         Objects.requireNonNull(project, "project");
         PagedItems pages = null;
         for (int attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
@@ -131,7 +144,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
                     + "nothing will be deleted from this project's calendar this time", project.identifier());
         }
         List<JsonNode> items = pages.items();
-        Map<String, String> users = userDirectory(items);
+        Map<String, String> users = AssigneeNames.of(items);
         Map<String, Issue> issues = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode item : items) {
@@ -153,9 +166,13 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
 
     @Override
     public Optional<Issue> findIssue(String projectId, String issueId) {
+        return metrics.time("get_issue", () -> readIssue(projectId, issueId));
+    }
+
+    private Optional<Issue> readIssue(String projectId, String issueId) {
         Optional<Project> project = Optional.ofNullable(knownProjects.get(projectId));
         if (project.isEmpty()) {
-            project = findProject(projectId);
+            project = readProject(projectId);
         }
         if (project.isEmpty()) {
             return Optional.empty();
@@ -171,7 +188,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
             }
             throw e;
         }
-        Map<String, String> users = userDirectory(List.of(item));
+        Map<String, String> users = AssigneeNames.of(List.of(item));
         try {
             return PlaneIssueReader.read(item, project.get(), u -> Optional.ofNullable(users.get(u)));
         } catch (UnreadableItemException | IllegalArgumentException | NullPointerException e) {
@@ -182,6 +199,10 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
 
     @Override
     public Optional<Project> findProject(String projectId) {
+        return metrics.time("get_project", () -> readProject(projectId));
+    }
+
+    private Optional<Project> readProject(String projectId) {
         JsonNode item;
         try {
             item = client.get(workspacePath + "projects/" + PathEncoding.segment(projectId) + "/", Map.of(),
@@ -200,7 +221,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
             throw new IssueSourceException(Reason.INVALID_RESPONSE, "Plane's answer for project " + projectId
                     + " cannot be read: " + e.getMessage());
         }
-        if (!mirrored(entry)) {
+        if (!filter.mirrors(entry)) {
             knownProjects.remove(projectId);
             return Optional.empty();
         }
@@ -211,8 +232,8 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     /** Lists one project (per_page=1): proves the address, the key and the workspace membership in one request. */
     @Override
     public void checkConnection() {
-        client.get(workspacePath + "projects/", Map.of("per_page", "1"),
-                RequestSubject.workspace(settings.workspaceSlug()));
+        metrics.time("check", () -> client.get(workspacePath + "projects/", Map.of("per_page", "1"),
+                RequestSubject.workspace(settings.workspaceSlug())));
     }
 
     @Override
@@ -220,23 +241,10 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
         client.close();
     }
 
-    private boolean mirrored(PlaneProjectEntry entry) {
-        if (entry.archived()) {
-            return false;
-        }
-        if (filter.isEmpty()) {
-            return entry.member();
-        }
-        return matchedBy(entry.project()).isPresent();
-    }
-
-    private Optional<String> matchedBy(Project project) {
-        String id = project.id().toLowerCase(Locale.ROOT);
-        String identifier = project.identifier().toLowerCase(Locale.ROOT);
-        if (filter.contains(id)) {
-            return Optional.of(id);
-        }
-        return filter.contains(identifier) ? Optional.of(identifier) : Optional.empty();
+    /** The outcome tag of a failed call: the port's reason in lower case. */
+    private static String outcome(RuntimeException e) {
+        return e instanceof IssueSourceException
+                ? RequestMetrics.reasonOf(((IssueSourceException) e).reason()) : RequestMetrics.ERROR;
     }
 
     private String issuesPath(String projectId) {
@@ -265,32 +273,11 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
                 "project " + project.identifier() + " (" + project.id() + ")");
     }
 
-    /** Display names of every user assigned to a listed issue, so that mentions of them can be named. */
-    private static Map<String, String> userDirectory(List<JsonNode> items) {
-        Map<String, String> users = new HashMap<>();
-        for (JsonNode item : items) {
-            JsonNode assignees = item.get("assignees");
-            if (assignees == null || !assignees.isArray()) {
-                continue;
-            }
-            for (JsonNode user : assignees) {
-                JsonNode id = user.get("id");
-                if (user.isObject() && id != null && id.isTextual()) {
-                    try {
-                        PlaneIssueReader.userName(user).ifPresent(name -> users.put(id.asText(), name));
-                    } catch (UnreadableItemException e) {
-                        // a malformed user only costs the name of a mention
-                    }
-                }
-            }
-        }
-        return users;
-    }
-
     /** Builds a {@link PlaneIssueSource}. */
     public static final class Builder {
         private PlaneSettings settings;
         private RetryRegistry retries = RetryRegistry.ofDefaults();
+        private MeterRegistry meters;
 
         private Builder() {
         }
@@ -304,6 +291,15 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
             return this;
         }
 
+        /**
+         * Times every call of the source in {@code calplanebot_plane_requests}, tagged with the operation and its
+         * outcome ({@code ok} or the failure's reason in lower case). Without a registry nothing is recorded.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meters = Objects.requireNonNull(value, "meter registry");
+            return this;
+        }
+
         public Builder settings(PlaneSettings value) {
             this.settings = Objects.requireNonNull(value, "settings");
             return this;
@@ -313,7 +309,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
             if (settings == null) {
                 throw new IllegalStateException("PlaneIssueSource needs PlaneSettings");
             }
-            return new PlaneIssueSource(settings, retries);
+            return new PlaneIssueSource(settings, retries, meters);
         }
     }
 }

@@ -14,8 +14,6 @@ import io.calplanebot.core.port.out.IssueWebhookDecoder;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
-import io.calplanebot.app.observe.MeteredCalendarStore;
-import io.calplanebot.app.observe.MeteredIssueSource;
 import io.calplanebot.core.sync.SyncRuntime;
 import io.calplanebot.core.sync.SyncTarget;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,19 +30,26 @@ public final class Adapters {
     private Adapters() {
     }
 
-    /** The Plane source, its retry registered (replacing any earlier one) in {@code retries} for metrics. */
-    public static IssueSource issueSource(AppConfig config, RetryRegistry retries) {
+    /**
+     * The Plane source, its retry registered (replacing any earlier one) in {@code retries} and its calls timed in
+     * {@code registry}.
+     */
+    public static IssueSource issueSource(AppConfig config, RetryRegistry retries, MeterRegistry registry) {
         retries.remove("plane-api");
-        return PlaneIssueSource.builder().settings(config.plane()).retryRegistry(retries).build();
+        return PlaneIssueSource.builder().settings(config.plane()).retryRegistry(retries).meterRegistry(registry)
+                .build();
     }
 
-    /** The CalDAV store on the service's clock, its retry and circuit breaker registered (replacing earlier ones). */
+    /**
+     * The CalDAV store on the service's clock, its retry and circuit breaker registered (replacing earlier ones) and
+     * its calls timed in {@code registry}.
+     */
     public static CalendarStore calendarStore(AppConfig config, Clock clock, RetryRegistry retries,
-                                              CircuitBreakerRegistry breakers) {
+                                              CircuitBreakerRegistry breakers, MeterRegistry registry) {
         retries.remove("caldav");
         breakers.remove("caldav");
         return CalDavCalendarStore.builder(config.calDav().withClock(clock))
-                .resilienceRegistries(retries, breakers).build();
+                .resilienceRegistries(retries, breakers).meterRegistry(registry).build();
     }
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {
@@ -57,10 +62,9 @@ public final class Adapters {
      */
     public static SyncRuntime runtime(AppConfig config, Clock clock, RetryRegistry retries,
                                       CircuitBreakerRegistry breakers, MeterRegistry registry) {
-        IssueSource source = issueSource(config, retries);
-        CalendarStore store = calendarStore(config, clock, retries, breakers);
-        return new SyncRuntime(new MeteredIssueSource(source, registry),
-                List.of(new SyncTarget(CALDAV, new MeteredCalendarStore(store, registry))),
+        IssueSource source = issueSource(config, retries, registry);
+        CalendarStore store = calendarStore(config, clock, retries, breakers, registry);
+        return new SyncRuntime(source, List.of(new SyncTarget(CALDAV, store)),
                 mapper(config), Optional.of(webhookDecoder(config)), List.of(Closing.of(source), Closing.of(store)));
     }
 

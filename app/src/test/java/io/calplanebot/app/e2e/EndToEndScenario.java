@@ -275,6 +275,17 @@ abstract class EndToEndScenario {
                 "calplanebot_webhooks_total{outcome=\"accepted\"}", "calplanebot_plane_requests_seconds_count",
                 "calplanebot_caldav_requests_seconds_count", "resilience4j_circuitbreaker_state",
                 "resilience4j_retry_calls", "http_server_requests_seconds_count");
+        assertThat(metrics.body()).as("labels are words, never Java class names").doesNotContainPattern(
+                "outcome=\"[A-Z][A-Za-z]*Exception\"");
+        String operations = Files.readString(Path.of("..", "docs", "operations.md"));
+        java.util.regex.Matcher documented = java.util.regex.Pattern.compile("`(calplanebot_[a-z_]+)").matcher(operations);
+        int names = 0;
+        while (documented.find()) {
+            names++;
+            assertThat(metrics.body()).as("docs/operations.md names %s", documented.group(1))
+                    .contains(documented.group(1));
+        }
+        assertThat(names).as("metric names found in docs/operations.md").isGreaterThanOrEqualTo(10);
     }
 
     @Test

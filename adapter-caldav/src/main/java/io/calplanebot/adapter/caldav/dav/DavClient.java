@@ -2,21 +2,21 @@ package io.calplanebot.adapter.caldav.dav;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.calplanebot.adapter.caldav.dav.error.DavHttpException;
+import io.calplanebot.adapter.caldav.dav.error.DavServerErrorException;
+import io.calplanebot.adapter.caldav.dav.error.DavUnreachableException;
+import io.calplanebot.adapter.caldav.dav.error.DavUnreadableException;
+import io.calplanebot.support.http.HttpClientSetup;
+import io.calplanebot.support.http.RequestLog;
+import io.calplanebot.support.http.ResilienceSetup;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -25,7 +25,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,82 +41,131 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The HTTP binding of the CalDAV adapter, on Apache HttpClient 5.
+ * The HTTP binding of the CalDAV adapter, on Apache HttpClient 5, with one method per DAV verb. Each verb says
+ * which answers it accepts; every other answer is thrown as a {@link DavHttpException}, built in one place
+ * ({@link DavHttpException#from}) with the subclass for its status.
  * <ul>
+ *   <li>{@link #get} treats 404/410 as "not there"; {@link #report} and {@link #propfind} require a 207;
+ *       {@link #put}, {@link #mkcalendar} and {@link #proppatch} also fail on a failing status inside a
+ *       multistatus body; {@link #delete} treats any 207 as a failure (some part was not deleted).</li>
  *   <li>Basic credentials are sent preemptively (Cyrus answers an anonymous PROPFIND with 207, not 401);
  *       Digest answers the server's challenge, re-sending the (repeatable) body.</li>
  *   <li>Credentials only go to trusted origins: the configured one and those discovery was redirected to on
  *       the same host.</li>
- *   <li>No automatic redirects, retries or compression: redirects are followed by discovery only, and
- *       retries are resilience4j's: I/O errors and 5xx are retried with exponential backoff behind a circuit
- *       breaker, then surface as {@link DavUnreachableException}.</li>
+ *   <li>No automatic redirects, retries or compression: {@link #propfindFollowingRedirects} follows at most 5
+ *       redirects itself, and retries are resilience4j's: I/O errors and 5xx are retried with exponential backoff
+ *       behind a circuit breaker, then surface as {@link DavUnreachableException}.</li>
  * </ul>
  * Every request runs to completion inside the call, so no response is ever left open.
  */
 public final class DavClient implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DavClient.class);
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final CloseableHttpClient http;
     private final String basicHeader;
-    private final Set<String> trustedOrigins = ConcurrentHashMap.newKeySet();
+    private final TrustedOrigins trusted;
     private final ThreadLocal<HttpClientContext> contexts = ThreadLocal.withInitial(HttpClientContext::create);
     private final Retry retry;
     private final CircuitBreaker breaker;
 
-    private DavClient(Builder builder) {
-        trustedOrigins.add(Hrefs.origin(builder.origin));
+    DavClient(DavClientBuilder builder) {
+        this.trusted = new TrustedOrigins(builder.origin);
         UsernamePasswordCredentials credentials =
                 new UsernamePasswordCredentials(builder.username, builder.password.toCharArray());
         this.basicHeader = builder.digest ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((builder.username + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
         CredentialsProvider digestCredentials = (AuthScope scope, org.apache.hc.core5.http.protocol.HttpContext c) ->
-                builder.digest && isTrusted(scope.getProtocol(), scope.getHost(), scope.getPort())
+                builder.digest && trusted.contains(scope.getProtocol(), scope.getHost(), scope.getPort())
                         ? credentials : null;
-        ConnectionConfig connection = ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(builder.connectTimeout))
-                .setSocketTimeout(Timeout.of(builder.readTimeout))
+        this.http = HttpClientSetup.forAgent("CalPlaneBot-CalDAV")
+                .timeouts(builder.connectTimeout, builder.readTimeout)
+                .pool(4, 8)
+                .withoutCompression()
+                .credentials(digestCredentials, builder.digest ? StandardAuthScheme.DIGEST : StandardAuthScheme.BASIC)
                 .build();
-        RequestConfig request = RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(builder.readTimeout))
-                .setRedirectsEnabled(false)
-                .setTargetPreferredAuthSchemes(List.of(builder.digest ? StandardAuthScheme.DIGEST : StandardAuthScheme.BASIC))
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(connection).setMaxConnPerRoute(4).setMaxConnTotal(8).build())
-                .setDefaultRequestConfig(request)
-                .setDefaultCredentialsProvider(digestCredentials)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .setUserAgent("CalPlaneBot-CalDAV")
-                .build();
-        this.retry = builder.retries.retry("caldav", RetryConfig.custom()
-                .maxAttempts(builder.maxAttempts)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(builder.initialBackoff, 2.0))
-                .retryOnException(DavClient::isTransient)
-                .build());
-        this.breaker = builder.breakers.circuitBreaker("caldav", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(builder.openCircuitFor)
-                .recordException(DavClient::isTransient)
-                .build());
+        this.retry = ResilienceSetup.retry(builder.retries, "caldav", builder.maxAttempts, builder.initialBackoff,
+                DavClient::isTransient);
+        this.breaker = ResilienceSetup.circuitBreaker(builder.breakers, "caldav", builder.openCircuitFor,
+                DavClient::isTransient);
     }
 
-    public static Builder builder(URI origin) {
-        return new Builder(origin);
+    public static DavClientBuilder builder(URI origin) {
+        return new DavClientBuilder(origin);
+    }
+
+    /** GET; empty when the resource is not there (404, 410). */
+    public Optional<DavResponse> get(URI href) {
+        DavResponse response = execute(DavRequest.get(href));
+        if (response.status() == 404 || response.status() == 410) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw DavHttpException.from(response);
+        }
+        return Optional.of(response);
+    }
+
+    /** PUT of calendar data under a precondition; the answer carries the new ETag when the server sent one. */
+    public DavResponse put(URI href, String ics, Precondition precondition) {
+        return write(DavRequest.put(href, ics, precondition));
+    }
+
+    /** DELETE under a precondition. A 207 is a failure: some part of the resource was not deleted. */
+    public void delete(URI href, Precondition precondition) {
+        DavResponse response = write(DavRequest.delete(href, precondition));
+        if (response.isMultiStatus()) {
+            throw DavHttpException.from(response);
+        }
+    }
+
+    /** REPORT; anything but a 207 is a failure. */
+    public MultiStatus report(URI url, int depth, String xml) {
+        return multiStatus(execute(DavRequest.report(url, depth, xml)));
+    }
+
+    /** PROPFIND; anything but a 207 is a failure. */
+    public MultiStatus propfind(URI url, int depth, String xml) {
+        return multiStatus(execute(DavRequest.propfind(url, depth, xml)));
     }
 
     /**
-     * Sends a request and reads the whole answer. 4xx answers are returned for the caller to interpret.
+     * PROPFIND Depth 0 that follows up to 5 redirects by hand, with the same method and body; credentials go along
+     * only to the same host and never from https to http. Anything but a 207 at the end is a failure.
+     */
+    public DavAnswer propfindFollowingRedirects(URI start, String xml) {
+        URI url = start;
+        for (int redirects = 0; ; redirects++) {
+            DavResponse response = execute(DavRequest.propfind(url, 0, xml));
+            Optional<String> location = response.header("Location");
+            if (!REDIRECTS.contains(response.status()) || location.isEmpty() || redirects == MAX_REDIRECTS) {
+                return new DavAnswer(url, multiStatus(response));
+            }
+            URI target = Hrefs.resolve(url, location.get());
+            trusted.redirected(url, target);
+            url = target;
+        }
+    }
+
+    /** MKCALENDAR; a failing status inside a multistatus answer is a failure too. */
+    public void mkcalendar(URI url, String xml) {
+        write(DavRequest.mkcalendar(url, xml));
+    }
+
+    /** PROPPATCH; a failing status inside the 207 (a property the server refused) is a failure. */
+    public void proppatch(URI url, String xml) {
+        write(DavRequest.proppatch(url, xml));
+    }
+
+    /**
+     * Sends any request and reads the whole answer, whatever its status, for tools and tests that act like another
+     * client. The store uses the verbs above.
      *
      * @throws DavUnreachableException on I/O errors, timeouts and 5xx answers that persisted through the
      *                                 retries, and while the circuit breaker is open
@@ -126,47 +174,39 @@ public final class DavClient implements Closeable {
         Supplier<DavResponse> attempt = CircuitBreaker.decorateSupplier(breaker, () -> sendOnce(request));
         try {
             return Retry.decorateSupplier(retry, attempt).get();
-        } catch (ServerError e) {
-            throw new DavUnreachableException(request.url(), "answered " + e.response.statusLine() + " to "
+        } catch (DavServerErrorException e) {
+            throw new DavUnreachableException(request.method(), request.url(), "answered " + e.statusLine() + " to "
                     + request.method() + " " + request.url() + " after " + retry.getRetryConfig().getMaxAttempts()
-                    + " attempts", null);
+                    + " attempts", e);
         } catch (UncheckedIOException e) {
-            throw new DavUnreachableException(request.url(), "cannot be reached (" + describe(e.getCause()) + ") for "
-                    + request.method() + " " + request.url(), e.getCause());
+            throw new DavUnreachableException(request.method(), request.url(), "cannot be reached ("
+                    + RequestLog.describe(e.getCause()) + ") for " + request.method() + " " + request.url(),
+                    e.getCause());
         } catch (CallNotPermittedException e) {
-            throw new DavUnreachableException(request.url(), "failed repeatedly, so requests are paused for a while"
-                    + " (circuit breaker open); " + request.method() + " " + request.url() + " was not sent", e);
+            throw new DavUnreachableException(request.method(), request.url(), "failed repeatedly, so requests are"
+                    + " paused for a while (circuit breaker open); " + request.method() + " " + request.url()
+                    + " was not sent", e);
         }
     }
 
-    /** Lets credentials go to another origin on the same host (a discovery redirect), never from https to http. */
-    public void trustRedirect(URI from, URI to) {
-        URI fromCanonical = Hrefs.canonical(from);
-        URI toCanonical = Hrefs.canonical(to);
-        boolean sameHost = fromCanonical.getHost() != null && fromCanonical.getHost().equals(toCanonical.getHost());
-        boolean downgrade = "https".equals(fromCanonical.getScheme()) && "http".equals(toCanonical.getScheme());
-        if (isTrusted(from) && sameHost && !downgrade) {
-            trustedOrigins.add(Hrefs.origin(to));
+    private DavResponse write(DavRequest request) {
+        DavResponse response = execute(request);
+        Optional<DavHttpException> failure = DavHttpException.failureOf(response);
+        if (failure.isPresent()) {
+            throw failure.get();
         }
+        return response;
     }
 
-    public boolean isTrusted(URI url) {
-        return trustedOrigins.contains(Hrefs.origin(url));
-    }
-
-    private boolean isTrusted(String protocol, String host, int port) {
-        if (host == null) {
-            return false;
+    private static MultiStatus multiStatus(DavResponse response) {
+        if (!response.isMultiStatus()) {
+            throw DavHttpException.from(response);
         }
-        for (String origin : trustedOrigins) {
-            URI uri = URI.create(origin);
-            int originPort = uri.getPort() >= 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
-            boolean schemeMatches = protocol == null || protocol.equalsIgnoreCase(uri.getScheme());
-            if (schemeMatches && host.equalsIgnoreCase(uri.getHost()) && (port < 0 || port == originPort)) {
-                return true;
-            }
+        try {
+            return response.multiStatus();
+        } catch (DavFormatException e) {
+            throw new DavUnreadableException(response, e);
         }
-        return false;
     }
 
     private DavResponse sendOnce(DavRequest request) {
@@ -176,20 +216,19 @@ public final class DavClient implements Closeable {
             builder.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.contentType())));
         }
         ClassicHttpRequest httpRequest = builder.build();
-        if (basicHeader != null && isTrusted(request.url())) {
+        if (basicHeader != null && trusted.contains(request.url())) {
             httpRequest.setHeader("Authorization", basicHeader);
         }
         long started = System.nanoTime();
         try {
             DavResponse response = http.execute(httpRequest, contexts.get(), r -> read(request, r));
-            LOG.debug("{} {} -> {} ({} ms)", request.method(), request.url(), response.status(),
-                    (System.nanoTime() - started) / 1_000_000);
+            RequestLog.answered(LOG, request.method(), RequestLog.target(request.url()), response.status(), started);
             if (isServerError(response.status())) {
-                throw new ServerError(response);
+                throw DavHttpException.from(response); // a DavServerErrorException: retried, counted by the breaker
             }
             return response;
         } catch (IOException e) {
-            LOG.debug("{} {} failed: {}", request.method(), request.url(), describe(e));
+            RequestLog.failed(LOG, request.method(), RequestLog.target(request.url()), e);
             throw new UncheckedIOException(e);
         }
     }
@@ -205,17 +244,13 @@ public final class DavClient implements Closeable {
                 headers, body);
     }
 
+    /** 5xx answers worth retrying; 501 and 505 will not change. */
     private static boolean isServerError(int status) {
         return status >= 500 && status != 501 && status != 505;
     }
 
     private static boolean isTransient(Throwable error) {
-        return error instanceof UncheckedIOException || error instanceof ServerError;
-    }
-
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return error instanceof UncheckedIOException || error instanceof DavServerErrorException;
     }
 
     @Override
@@ -223,88 +258,7 @@ public final class DavClient implements Closeable {
         try {
             http.close();
         } catch (IOException e) {
-            LOG.debug("closing the HTTP client failed: {}", describe(e));
-        }
-    }
-
-    /** A 5xx answer, thrown inside the retry so that it is retried and counted by the circuit breaker. */
-    private static final class ServerError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient DavResponse response;
-
-        ServerError(DavResponse response) {
-            super(response.statusLine(), null, false, false);
-            this.response = response;
-        }
-    }
-
-    /** Configures a {@link DavClient}. */
-    public static final class Builder {
-        private final URI origin;
-        private String username = "";
-        private String password = "";
-        private boolean digest;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private int maxAttempts = 3;
-        private Duration initialBackoff = Duration.ofMillis(500);
-        private Duration openCircuitFor = Duration.ofSeconds(30);
-        private RetryRegistry retries = RetryRegistry.ofDefaults();
-        private CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-
-        private Builder(URI origin) {
-            this.origin = Objects.requireNonNull(origin, "origin");
-        }
-
-        public Builder basic(String user, String secret) {
-            return credentials(user, secret, false);
-        }
-
-        public Builder digest(String user, String secret) {
-            return credentials(user, secret, true);
-        }
-
-        private Builder credentials(String user, String secret, boolean useDigest) {
-            this.username = Objects.requireNonNull(user, "username");
-            this.password = Objects.requireNonNull(secret, "password");
-            this.digest = useDigest;
-            return this;
-        }
-
-        public Builder timeouts(Duration connect, Duration read) {
-            this.connectTimeout = Objects.requireNonNull(connect, "connect timeout");
-            this.readTimeout = Objects.requireNonNull(read, "read timeout");
-            return this;
-        }
-
-        /** Attempts per request (1 = no retry) and the first pause, doubled after each failure. */
-        public Builder retry(int attempts, Duration firstBackoff) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-            }
-            this.maxAttempts = attempts;
-            this.initialBackoff = Objects.requireNonNull(firstBackoff, "backoff");
-            return this;
-        }
-
-        /** How long the circuit stays open after repeated failures before requests are tried again. */
-        public Builder openCircuitFor(Duration duration) {
-            this.openCircuitFor = Objects.requireNonNull(duration, "open duration");
-            return this;
-        }
-
-        /**
-         * Where the retry and the circuit breaker (both named {@code caldav}) are registered, so that an application
-         * can publish their metrics; a registry that already holds {@code caldav} entries keeps them.
-         */
-        public Builder resilienceRegistries(RetryRegistry retryRegistry, CircuitBreakerRegistry breakerRegistry) {
-            this.retries = Objects.requireNonNull(retryRegistry, "retry registry");
-            this.breakers = Objects.requireNonNull(breakerRegistry, "circuit breaker registry");
-            return this;
-        }
-
-        public DavClient build() {
-            return new DavClient(this);
+            LOG.debug("closing the HTTP client failed: {}", RequestLog.describe(e));
         }
     }
 }

@@ -40,24 +40,29 @@ public record DavRequest(String method, URI url, Map<String, String> headers, by
         return new DavRequest("GET", url, Map.of("Accept", "text/calendar"), null, null);
     }
 
+    /** PUT of calendar data under a precondition. */
+    public static DavRequest put(URI url, String ics, Precondition precondition) {
+        return new DavRequest("PUT", url, precondition.headers(), utf8(ics), CALENDAR);
+    }
+
     /** PUT that only creates: fails with 412 when something is already there. */
     public static DavRequest putNew(URI url, String ics) {
-        return new DavRequest("PUT", url, Map.of("If-None-Match", "*"), utf8(ics), CALENDAR);
+        return put(url, ics, Precondition.createOnly());
     }
 
     /** PUT that only replaces the given version. */
     public static DavRequest putReplacing(URI url, String ics, String etag) {
-        return new DavRequest("PUT", url, Map.of("If-Match", etag), utf8(ics), CALENDAR);
+        return put(url, ics, Precondition.ifMatch(etag));
     }
 
     /** PUT without preconditions (for tests and tools that act like another client). */
     public static DavRequest put(URI url, String ics) {
-        return new DavRequest("PUT", url, Map.of(), utf8(ics), CALENDAR);
+        return put(url, ics, Precondition.none());
     }
 
-    /** DELETE of the given version only. */
-    public static DavRequest delete(URI url, String etag) {
-        return new DavRequest("DELETE", url, Map.of("If-Match", etag), null, null);
+    /** DELETE under a precondition (the event code always sends the version it holds). */
+    public static DavRequest delete(URI url, Precondition precondition) {
+        return new DavRequest("DELETE", url, precondition.headers(), null, null);
     }
 
     /** The same request sent to another URL (a redirect target). */

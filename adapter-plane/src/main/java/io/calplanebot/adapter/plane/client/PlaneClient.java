@@ -5,23 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.calplanebot.adapter.plane.PlaneSettings;
 import io.calplanebot.core.port.out.IssueSourceException;
 import io.calplanebot.core.port.out.IssueSourceException.Reason;
+import io.calplanebot.support.http.HttpClientSetup;
+import io.calplanebot.support.http.RequestLog;
+import io.calplanebot.support.http.ResilienceSetup;
+import io.calplanebot.support.http.RetryAfter;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ import java.util.Optional;
  */
 public final class PlaneClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlaneClient.class);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final PlaneSettings settings;
     private final URI apiBase;
@@ -59,32 +57,12 @@ public final class PlaneClient implements AutoCloseable {
         this.apiBase = settings.apiBase();
         this.json = json;
         this.errors = new PlaneErrors(json);
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout(settings.connectTimeout()))
-                                .setSocketTimeout(timeout(settings.responseTimeout()))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(timeout(settings.responseTimeout()))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent("CalPlaneBot")
+        this.http = HttpClientSetup.forAgent("CalPlaneBot")
+                .timeouts(settings.connectTimeout(), settings.responseTimeout())
                 .build();
         this.limiter = new SlidingWindowLimiter(settings.rateLimitPerMinute(), Duration.ofMinutes(1));
-        this.retry = retries.retry("plane-api", RetryConfig.<PlaneResponse>custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> e instanceof TransientFailure || e instanceof IOException)
-                .intervalBiFunction(this::waitBeforeRetry)
-                .build());
-    }
-
-    private static Timeout timeout(Duration duration) {
-        return Timeout.ofMilliseconds(duration.toMillis());
+        this.retry = ResilienceSetup.<PlaneResponse>retry(retries, "plane-api", settings.maxAttempts(),
+                this::waitBeforeRetry, e -> e instanceof TransientFailure || e instanceof IOException);
     }
 
     /**
@@ -165,7 +143,7 @@ public final class PlaneClient implements AutoCloseable {
         ClassicHttpRequest request = builder.build();
         long started = System.nanoTime();
         PlaneResponse response = http.execute(request, PlaneClient::read);
-        LOG.debug("GET {} -> {} ({} ms)", path, response.status(), (System.nanoTime() - started) / 1_000_000);
+        RequestLog.answered(LOG, "GET", path, response.status(), started);
         if (response.status() == 429 || response.status() >= 500) {
             throw new TransientFailure(response, RetryAfter.parse(response.retryAfter()));
         }
@@ -196,20 +174,17 @@ public final class PlaneClient implements AutoCloseable {
                     settings.maxAttempts());
             return wait.toMillis();
         }
-        long backoff = Math.min(MAX_BACKOFF_MILLIS, settings.retryBackoff().toMillis() << Math.min(attempt - 1, 20));
+        long backoff = ResilienceSetup.exponentialBackoff(settings.retryBackoff(), attempt, MAX_BACKOFF).toMillis();
         LOG.info("Plane request failed ({}); retrying in {} ms (attempt {} of {})", describe(failure), backoff,
                 attempt, settings.maxAttempts());
         return backoff;
     }
 
     private static String describe(Throwable failure) {
-        if (failure == null) {
-            return "unexpected answer";
-        }
         if (failure instanceof TransientFailure) {
             return "HTTP " + ((TransientFailure) failure).response().status();
         }
-        return failure.getClass().getSimpleName();
+        return failure == null ? RequestLog.describe(null) : failure.getClass().getSimpleName();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.plane.client;
+package io.calplanebot.support.http;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads a {@code Retry-After} header: Plane sends whole seconds; an HTTP date is accepted too. */
-final class RetryAfter {
+/** Reads a {@code Retry-After} header: whole seconds, or an HTTP date. */
+public final class RetryAfter {
     private RetryAfter() {
     }
 
-    static Optional<Duration> parse(Optional<String> header) {
+    public static Optional<Duration> parse(Optional<String> header) {
         if (header.isEmpty() || header.get().isBlank()) {
             return Optional.empty();
         }

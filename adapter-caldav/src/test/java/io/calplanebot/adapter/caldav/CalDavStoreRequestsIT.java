@@ -1,0 +1,155 @@
+package io.calplanebot.adapter.caldav;
+
+import io.calplanebot.adapter.caldav.ical.ICalEventCodec;
+import io.calplanebot.adapter.caldav.testing.CannedAnswer;
+import io.calplanebot.adapter.caldav.testing.RecordedExchange;
+import io.calplanebot.adapter.caldav.testing.RecordingServer;
+import io.calplanebot.core.domain.CalendarEvent;
+import io.calplanebot.core.domain.CalendarId;
+import io.calplanebot.core.domain.EventVersion;
+import io.calplanebot.core.port.out.CalendarStoreException;
+import io.calplanebot.core.port.out.CalendarStoreException.Reason;
+import io.calplanebot.core.port.out.EventAlreadyExistsException;
+import io.calplanebot.core.port.out.EventNotFoundException;
+import io.calplanebot.core.port.out.StaleVersionException;
+import io.calplanebot.core.testing.Events;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The store's requests and how each answer becomes the port's typed error, against a loopback server that records
+ * what it received. The configured URL is one calendar, so discovery takes one PROPFIND.
+ */
+class CalDavStoreRequestsIT {
+    private final RecordingServer server = RecordingServer.start();
+    private final CalendarId calendar = new CalendarId(server.url("/cal/").toString());
+    private final CalendarEvent event = Events.anEvent().forIssue("1111").build();
+    private CalDavCalendarStore store;
+
+    @BeforeEach
+    void discoverOneCalendar() {
+        CalDavSettings settings = new CalDavSettings(server.url("/cal/"), "alice", "s3cret", AuthType.BASIC,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Clock.systemUTC());
+        store = CalDavCalendarStore.builder(settings).retries(1, Duration.ofMillis(1)).build();
+        server.enqueue(CannedAnswer.multiStatus(CalDavMetricsIT.CALENDAR));
+        assertThat(store.isSingleCalendar()).isTrue();
+        server.take();
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        server.close();
+    }
+
+    @Test
+    void create_putsIfNoneMatchStar_andReturnsTheNewVersion() {
+        server.enqueue(CannedAnswer.status(201).withHeader("ETag", "\"v1\""));
+
+        assertThat(store.create(calendar, event)).contains(new EventVersion("\"v1\""));
+
+        RecordedExchange put = server.take();
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.path()).isEqualTo("/cal/" + event.identity().resourceName());
+        assertThat(put.header("If-None-Match")).contains("*");
+        assertThat(put.body()).contains("UID:" + event.uid());
+    }
+
+    @Test
+    void create_412_throwsAlreadyExists() {
+        server.enqueue(CannedAnswer.status(412));
+
+        assertThatThrownBy(() -> store.create(calendar, event)).isInstanceOf(EventAlreadyExistsException.class);
+    }
+
+    @Test
+    void create_409_throwsNotFound_forTheCalendar() {
+        server.enqueue(CannedAnswer.status(409));
+
+        assertThatThrownBy(() -> store.create(calendar, event)).isInstanceOf(EventNotFoundException.class)
+                .hasMessageContaining("calendar not found");
+    }
+
+    @Test
+    void put_412_throwsStaleVersion() {
+        server.enqueue(CannedAnswer.status(200).withBody("text/calendar",
+                new ICalEventCodec(Clock.systemUTC()).encodeNew(event)).withHeader("ETag", "\"v1\""));
+        server.enqueue(CannedAnswer.status(412));
+
+        assertThatThrownBy(() -> store.update(calendar, event.identity(), event, new EventVersion("\"v1\"")))
+                .isInstanceOf(StaleVersionException.class);
+
+        assertThat(server.take().method()).isEqualTo("GET");
+        RecordedExchange put = server.take();
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.header("If-Match")).contains("\"v1\"");
+    }
+
+    @Test
+    void update_ofAMissingEvent_throwsNotFound() {
+        server.enqueue(CannedAnswer.status(404));
+
+        assertThatThrownBy(() -> store.update(calendar, event.identity(), event, new EventVersion("\"v1\"")))
+                .isInstanceOf(EventNotFoundException.class);
+    }
+
+    @Test
+    void delete_412_throwsStaleVersion() {
+        server.enqueue(CannedAnswer.status(412));
+
+        assertThatThrownBy(() -> store.delete(calendar, event.identity(), new EventVersion("\"v1\"")))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(server.take().header("If-Match")).contains("\"v1\"");
+    }
+
+    @Test
+    void get_404_isEmpty() {
+        server.enqueue(CannedAnswer.status(404));
+
+        assertThat(store.findEvent(calendar, event.identity())).isEmpty();
+    }
+
+    @Test
+    void report_200_insteadOf207_isProtocolError() {
+        server.enqueue(CannedAnswer.status(200).withBody("text/html", "<html/>"));
+
+        assertThatThrownBy(() -> store.listOwnedEvents(calendar)).isInstanceOfSatisfying(
+                CalendarStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL));
+        RecordedExchange report = server.take();
+        assertThat(report.method()).isEqualTo("REPORT");
+        assertThat(report.header("Depth")).contains("1");
+    }
+
+    @Test
+    void report_404_ofTheListedCalendar_isNotFound_butFindByUidSkipsIt() {
+        server.enqueue(CannedAnswer.status(404));
+        assertThatThrownBy(() -> store.listOwnedEvents(calendar)).isInstanceOf(EventNotFoundException.class);
+
+        server.enqueue(CannedAnswer.status(404));
+        assertThat(store.findEventsByUid(event.uid())).isEmpty();
+    }
+
+    @Test
+    void check_401_isAuthentication_403_isForbidden_503_isUnreachable() {
+        server.enqueue(CannedAnswer.status(401).withHeader("WWW-Authenticate", "Digest realm=\"x\""));
+        assertThatThrownBy(store::checkConnection).isInstanceOfSatisfying(CalendarStoreException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION);
+            assertThat(e.getMessage()).contains("'alice'", "[Digest]").doesNotContain("s3cret");
+        });
+
+        server.enqueue(CannedAnswer.status(403));
+        assertThatThrownBy(store::checkConnection).isInstanceOfSatisfying(CalendarStoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN));
+
+        server.enqueue(CannedAnswer.status(503));
+        assertThatThrownBy(store::checkConnection).isInstanceOfSatisfying(CalendarStoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
+    }
+}
