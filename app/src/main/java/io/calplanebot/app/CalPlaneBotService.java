@@ -15,12 +15,12 @@ import io.calplanebot.app.wiring.Wiring;
 import io.calplanebot.core.sync.PeriodicSync;
 import io.calplanebot.core.sync.PipelineTiming;
 import io.calplanebot.core.sync.SyncEngine;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Info;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +47,8 @@ public final class CalPlaneBotService implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        Gauge.builder("calplanebot_build_info", () -> 1).description("The running version (value always 1)")
-                .tag("version", Version.current()).register(registry);
+        Info.builder().name("calplanebot_build_info").help("The running version (value always 1)")
+                .labelNames("version").register(registry.getPrometheusRegistry()).setLabelValues(Version.current());
         wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry, webhookThread,
                 PipelineTiming.SERVICE, schedulerThread);
         SyncEngine engine = wiring.engine();
