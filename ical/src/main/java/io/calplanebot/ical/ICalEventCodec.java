@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.EventStatus;
@@ -54,7 +54,7 @@ import java.util.Set;
  */
 public final class ICalEventCodec {
     /** The PRODID this product writes. */
-    public static final String PRODUCT_ID = "-//CalPlaneBot//CalDAV adapter//EN";
+    public static final String PRODUCT_ID = "-//CalPlaneBot//CalPlaneBot//EN";
 
     /** Properties an update replaces; everything else in the VEVENT is kept. */
     private static final Set<String> MANAGED = Set.of("UID", "SUMMARY", "DESCRIPTION", "DTSTART", "DTEND", "DURATION",
