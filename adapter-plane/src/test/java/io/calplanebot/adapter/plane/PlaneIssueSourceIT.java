@@ -99,7 +99,7 @@ class PlaneIssueSourceIT extends FakePlaneSupport {
         assertThat(issue.state().group()).isEqualTo(StateGroup.COMPLETED);
         assertThat(issue.priority()).isEqualTo(Priority.URGENT);
         assertThat(issue.labels()).containsExactly("bug", "🔥 hotfix");
-        assertThat(issue.assignees()).containsExactly("priya");
+        assertThat(issue.assigneeNames()).containsExactly("priya");
         assertThat(issue.startDate()).contains(LocalDate.of(2026, 4, 20));
         assertThat(issue.targetDate()).contains(LocalDate.of(2026, 4, 30));
         assertThat(issue.updatedAt().orElseThrow()).isBefore(before).isAfter(before.minusSeconds(60));

@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param end        the day after the last day ({@code DTEND;VALUE=DATE}, exclusive)
  * @param categories label names; compared as a set
  * @param color      a CSS3 colour name (RFC 7986 COLOR), if any
+ * @param facts      what the issue was, for feed filters; kept by the built-in store, never compared
  */
 public record CalendarEvent(
         String uid,
@@ -28,7 +29,8 @@ public record CalendarEvent(
         EventStatus status,
         List<String> categories,
         Optional<String> color,
-        String url) {
+        String url,
+        Optional<IssueFacts> facts) {
 
     public CalendarEvent {
         uid = Text.requireNonBlank(uid, "UID");
@@ -43,12 +45,24 @@ public record CalendarEvent(
         categories = List.copyOf(categories);
         Objects.requireNonNull(color, "color");
         url = Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(facts, "facts");
+    }
+
+    /** An event without issue facts (as most stores read one back). */
+    public CalendarEvent(String uid, String summary, String description, LocalDate start, LocalDate end,
+                         EventStatus status, List<String> categories, Optional<String> color, String url) {
+        this(uid, summary, description, start, end, status, categories, color, url, Optional.empty());
+    }
+
+    /** The same event with other facts. */
+    public CalendarEvent withFacts(Optional<IssueFacts> value) {
+        return new CalendarEvent(uid, summary, description, start, end, status, categories, color, url, value);
     }
 
     /**
      * Whether two events carry the same managed content, the way a calendar server may hand it back:
      * categories as a set, line ends and trailing blanks in the description ignored, colour names
-     * case-insensitive, categories split at commas (see {@link #comparableCategories()}).
+     * case-insensitive, categories split at commas (see {@link #comparableCategories()}). The facts are not compared.
      */
     public boolean sameManagedContent(CalendarEvent other) {
         return uid.equals(other.uid)

@@ -2,6 +2,7 @@ package io.calplanebot.core.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  *
  * @param description plain text, already converted from Plane's HTML; empty when there is none
  * @param labels      label names
- * @param assignees   display names of the assignees
+ * @param assignees   the assignees
  * @param updatedAt   Plane's {@code updated_at}, when known
  */
 public record Issue(
@@ -22,7 +23,7 @@ public record Issue(
         IssueState state,
         Priority priority,
         List<String> labels,
-        List<String> assignees,
+        List<Person> assignees,
         Project project,
         Optional<LocalDate> startDate,
         Optional<LocalDate> targetDate,
@@ -43,6 +44,15 @@ public record Issue(
         Objects.requireNonNull(startDate, "start date");
         Objects.requireNonNull(targetDate, "target date");
         Objects.requireNonNull(updatedAt, "updated at");
+    }
+
+    /** The assignees' display names, in order. */
+    public List<String> assigneeNames() {
+        List<String> names = new ArrayList<>();
+        for (Person person : assignees) {
+            names.add(person.displayName());
+        }
+        return names;
     }
 
     /** The human key, e.g. {@code MOB-14}. */

@@ -22,7 +22,7 @@ final class DescriptionRule implements MappingRule {
         text.append(SEPARATOR).append('\n')
                 .append("State: ").append(issue.state().name()).append('\n')
                 .append("Priority: ").append(issue.priority().label()).append('\n')
-                .append("Assignees: ").append(listOrNone(issue.assignees())).append('\n')
+                .append("Assignees: ").append(listOrNone(issue.assigneeNames())).append('\n')
                 .append("Labels: ").append(listOrNone(issue.labels())).append('\n')
                 .append("Project: ").append(issue.project().name())
                 .append(" (").append(issue.project().identifier()).append(")\n")

@@ -2,6 +2,7 @@ package io.calplanebot.core.mapping;
 
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.EventStatus;
+import io.calplanebot.core.domain.IssueFacts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ public final class EventDraft {
     List<String> categories = new ArrayList<>();
     Optional<String> color = Optional.empty();
     String url;
+    Optional<IssueFacts> facts = Optional.empty();
 
     CalendarEvent build() {
-        CalendarEvent event = new CalendarEvent(uid, summary, description, start, end, status, categories, color, url);
+        CalendarEvent event = new CalendarEvent(uid, summary, description, start, end, status, categories, color, url,
+                facts);
         if (!event.identity().resourceName().equals(resourceName)) {
             throw new IllegalStateException("resource name " + resourceName + " does not match UID " + uid);
         }

@@ -21,7 +21,8 @@ public final class IssueEventMapper {
             new StatusRule(),
             new CategoriesRule(),
             new ColorRule(),
-            new UrlRule());
+            new UrlRule(),
+            new FactsRule());
 
     private final MappingSettings settings;
 

@@ -133,7 +133,7 @@ class DomainValidationTest {
             List<String> components = Arrays.stream(CalendarEvent.class.getRecordComponents())
                     .map(RecordComponent::getName).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
             assertThat(components).containsExactly(
-                    "uid", "summary", "description", "start", "end", "status", "categories", "color", "url");
+                    "uid", "summary", "description", "start", "end", "status", "categories", "color", "url", "facts");
             List<String> methods = Arrays.stream(CalendarEvent.class.getMethods()).map(Method::getName)
                     .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
             assertThat(methods).noneMatch(n -> n.contains("attendee") || n.contains("organizer"));

@@ -319,7 +319,26 @@ class IssueEventMapperTest {
         void rules_listEveryRule_inTheOrderTheyApply() {
             assertThat(IssueEventMapper.rules()).extracting(Object::getClass).containsExactly(
                     UidRule.class, ResourceNameRule.class, SummaryRule.class, DescriptionRule.class,
-                    AllDayDatesRule.class, StatusRule.class, CategoriesRule.class, ColorRule.class, UrlRule.class);
+                    AllDayDatesRule.class, StatusRule.class, CategoriesRule.class, ColorRule.class, UrlRule.class,
+                    FactsRule.class);
+        }
+
+        @Test
+        void facts_carryProjectStateGroupPriorityAndAssignees_andAreNeverCompared() {
+            CalendarEvent event = map(issue().withPriority(io.calplanebot.core.domain.Priority.HIGH)
+                    .withState("In Progress", io.calplanebot.core.domain.StateGroup.STARTED).withAssignees("Kenji Sato"));
+
+            io.calplanebot.core.domain.IssueFacts facts = event.facts().orElseThrow();
+            assertThat(facts.projectIdentifier()).isEqualTo("MOB");
+            assertThat(facts.stateGroup()).isEqualTo(io.calplanebot.core.domain.StateGroup.STARTED);
+            assertThat(facts.priority()).isEqualTo(io.calplanebot.core.domain.Priority.HIGH);
+            assertThat(facts.assignees()).singleElement().satisfies(p -> {
+                assertThat(p.isNamedBy("kenji.sato@example.test")).isTrue();
+                assertThat(p.isNamedBy("KENJI SATO")).isTrue();
+                assertThat(p.isNamedBy(p.id())).isTrue();
+                assertThat(p.isNamedBy("priya")).isFalse();
+            });
+            assertThat(event.withFacts(java.util.Optional.empty()).sameManagedContent(event)).isTrue();
         }
 
         @Test

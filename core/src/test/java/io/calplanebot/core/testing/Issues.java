@@ -1,6 +1,7 @@
 package io.calplanebot.core.testing;
 
 import io.calplanebot.core.domain.Issue;
+import io.calplanebot.core.domain.Person;
 import io.calplanebot.core.domain.IssueState;
 import io.calplanebot.core.domain.Priority;
 import io.calplanebot.core.domain.Project;
@@ -26,7 +27,7 @@ public final class Issues {
     private IssueState state = new IssueState("Todo", StateGroup.UNSTARTED);
     private Priority priority = Priority.NONE;
     private List<String> labels = List.of();
-    private List<String> assignees = List.of();
+    private List<Person> assignees = List.of();
     private Project project = PROJECT;
     private LocalDate startDate;
     private LocalDate targetDate = LocalDate.of(2026, 12, 24);
@@ -101,8 +102,23 @@ public final class Issues {
     }
 
     public Issues withAssignees(String... values) {
+        List<Person> people = new java.util.ArrayList<>();
+        for (String name : values) {
+            people.add(person(name));
+        }
+        this.assignees = people;
+        return this;
+    }
+
+    public Issues withAssignees(Person... values) {
         this.assignees = List.of(values);
         return this;
+    }
+
+    /** A person whose id and e-mail address follow from the name, e.g. {@code kenji@example.test}. */
+    public static Person person(String displayName) {
+        return new Person(java.util.UUID.nameUUIDFromBytes(displayName.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString(), displayName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.test", displayName);
     }
 
     public Issues inProject(Project value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.calplanebot.adapter.plane.html.HtmlToText;
 import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.IssueState;
+import io.calplanebot.core.domain.Person;
 import io.calplanebot.core.domain.Priority;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.domain.StateGroup;
@@ -61,7 +62,7 @@ public final class PlaneIssueReader {
                 : HtmlToText.convert(html, userNames);
         return Optional.of(new Issue(id, sequence.asInt(), JsonFields.requiredText(node, "name"), description, state,
                 priority(node), names(id, node, "labels", PlaneIssueReader::labelName),
-                names(id, node, "assignees", PlaneIssueReader::userName), project,
+                people(id, node), project,
                 date(id, node, "start_date"), date(id, node, "target_date"), dateTime(id, node, "updated_at")));
     }
 
@@ -99,6 +100,29 @@ public final class PlaneIssueReader {
             nameOf.apply(element).ifPresent(names::add);
         }
         return names;
+    }
+
+    /** The expanded assignees; a user without an id is left out (it cannot be filtered on or named twice). */
+    private static List<Person> people(String id, JsonNode node) {
+        JsonNode array = node.get("assignees");
+        if (JsonFields.isNull(array)) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new UnreadableItemException("issue " + id + ": \"assignees\" is not a list");
+        }
+        List<Person> people = new ArrayList<>();
+        for (JsonNode user : array) {
+            if (!user.isObject()) {
+                throw new UnreadableItemException("issue " + id + ": \"assignees\" is not expanded");
+            }
+            Optional<String> userId = JsonFields.optionalText(user, "id").filter(v -> !v.isBlank());
+            Optional<String> name = userName(user);
+            if (userId.isPresent() && name.isPresent()) {
+                people.add(new Person(userId.get(), JsonFields.optionalText(user, "email").orElse(""), name.get()));
+            }
+        }
+        return people;
     }
 
     private static Optional<String> labelName(JsonNode label) {

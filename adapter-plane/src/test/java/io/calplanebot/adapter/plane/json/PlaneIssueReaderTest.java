@@ -65,7 +65,9 @@ class PlaneIssueReaderTest {
         assertThat(issue.state().group()).isEqualTo(StateGroup.COMPLETED);
         assertThat(issue.priority()).isEqualTo(Priority.URGENT);
         assertThat(issue.labels()).containsExactly("🔥 hotfix", "bug");
-        assertThat(issue.assignees()).containsExactly("kenji", "Priya Raman");
+        assertThat(issue.assigneeNames()).containsExactly("kenji", "Priya Raman");
+        assertThat(issue.assignees().get(0).id()).isEqualTo("0d0fb7b6-77bc-4d0f-8e75-a3ec0d182272");
+        assertThat(issue.assignees().get(0).email()).isEqualTo("kenji.sato@northwind.example");
         assertThat(issue.project()).isEqualTo(MOB);
         assertThat(issue.startDate()).isEmpty();
         assertThat(issue.targetDate()).contains(LocalDate.of(2026, 4, 30));
