@@ -111,7 +111,7 @@ class ArchitectureTest {
     }
 
     /** Each adapter's sub-packages (its DAV client, JSON readers, routes…) are used by that adapter only. */
-    static final List<ArchRule> ADAPTER_INTERNALS_STAY_INSIDE = Stream.of("plane", "caldav", "http")
+    static final List<ArchRule> ADAPTER_INTERNALS_STAY_INSIDE = Stream.of("plane", "caldav", "builtin", "http")
             .map(adapter -> (ArchRule) noClasses().that().resideOutsideOfPackage("io.calplanebot.adapter." + adapter + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.calplanebot.adapter." + adapter + ".*..")
                     .because("only the " + adapter + " adapter's top-level package is its public face"))
@@ -157,6 +157,18 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions
                 .assertThatThrownBy(() -> HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY.check(planted))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("AuthType");
+    }
+
+    static final ArchRule ICAL_DEPENDS_ON_CORE_DOMAIN_AND_ICAL4J_ONLY = classes()
+            .that().resideInAPackage("io.calplanebot.ical..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.calplanebot.ical..",
+                    "io.calplanebot.core.domain..", "net.fortuna.ical4j..")
+            .because("the iCalendar codec is shared by every calendar store and feed, so it must not depend on any"
+                    + " adapter, on the app or on core's sync machinery");
+
+    @Test
+    void ical_dependsOnNoAdapterNorAppNorCoreInternals() {
+        ICAL_DEPENDS_ON_CORE_DOMAIN_AND_ICAL4J_ONLY.check(classes);
     }
 
     @Test
