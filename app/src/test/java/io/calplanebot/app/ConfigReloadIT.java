@@ -53,6 +53,7 @@ class ConfigReloadIT {
                 "HOST=127.0.0.1",
                 "PORT=0",
                 "LOG_DIR=" + env.getParent().resolve("logs"),
+                "DATA_DIR=" + env.getParent().resolve("data"),
                 "API_TOKEN=" + apiToken,
                 "WEBHOOK_RATE_LIMIT_PER_MINUTE=" + webhookLimit, ""));
     }

@@ -67,10 +67,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.println();
         out.println("Plane (" + config.plane().baseUrl() + ", workspace " + config.plane().workspaceSlug() + ")");
         List<Project> projects = checkPlane(wiring.engine().runtime().issues());
-        out.println();
-        out.println("CalDAV (" + config.calDav().url() + ", user " + config.calDav().username() + ", "
-                + config.calDav().authType().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        checkCalDav(wiring.engine().runtime().target(Adapters.CALDAV).orElseThrow().store(), projects);
+        if (config.calDav().isPresent()) {
+            out.println();
+            out.println("CalDAV (" + config.calDav().get().url() + ", user " + config.calDav().get().username() + ", "
+                    + config.calDav().get().authType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            checkCalDav(wiring.engine().runtime().target(Adapters.CALDAV).orElseThrow().store(), projects);
+        }
         out.println();
         out.println(failures == 0 ? "All checks passed." : failures + " check(s) failed: see the hints above.");
         out.flush();

@@ -69,14 +69,21 @@ final class AdapterSettingsReader {
         return step(builder::build).orElse(null);
     }
 
-    /** The CalDAV store's settings, or null when they are invalid (the problems are collected). */
-    CalDavSettings calDav() {
+    /**
+     * The CalDAV store's settings: empty when no CalDAV server is configured (no {@code CALDAV_*} variable set), null
+     * when they are invalid (the problems are collected).
+     */
+    Optional<CalDavSettings> calDav() {
+        if (CALDAV_VARIABLES.values().stream().allMatch(name -> values.optional(name).isEmpty())) {
+            return Optional.empty();
+        }
         String url = required("CALDAV_URL");
         String user = required("CALDAV_USERNAME");
         String password = required("CALDAV_PASSWORD");
         AuthType auth = values.optional("CALDAV_AUTH_TYPE").flatMap(v -> step(() -> AuthType.parse(v)))
                 .orElse(AuthType.BASIC);
-        return url == null ? null : step(() -> CalDavSettings.of(url, user, password, auth)).orElse(null);
+        return url == null ? null : step(() -> CalDavSettings.of(url, user, password, auth)).map(Optional::of)
+                .orElse(null);
     }
 
     private String required(String name) {

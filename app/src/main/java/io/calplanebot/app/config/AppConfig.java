@@ -3,21 +3,24 @@ package io.calplanebot.app.config;
 import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneSettings;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole validated configuration: the adapters' own settings plus what only the service knows. Records, so a
  * reload can compare each part with the running one.
  */
-public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, CalDavSettings calDav, SyncConfig sync,
-                        HttpConfig http, LogConfig log) {
+public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<CalDavSettings> calDav, Path dataDir,
+                        SyncConfig sync, HttpConfig http, LogConfig log) {
     public AppConfig {
         Objects.requireNonNull(plane, "plane");
         Objects.requireNonNull(planeWeb, "planeWeb");
         Objects.requireNonNull(calDav, "calDav");
+        Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(log, "log");
@@ -35,10 +38,16 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, CalDavSett
                 .orElse("(not set: signatures not checked)"));
         out.put("PLANE_PER_PAGE", String.valueOf(plane.perPage()));
         out.put("PLANE_RATE_LIMIT_PER_MINUTE", String.valueOf(plane.rateLimitPerMinute()));
-        out.put("CALDAV_URL", calDav.url().toString());
-        out.put("CALDAV_USERNAME", calDav.username());
-        out.put("CALDAV_PASSWORD", new Secret(calDav.password()).masked());
-        out.put("CALDAV_AUTH_TYPE", calDav.authType().name().toLowerCase(Locale.ROOT));
+        out.put("DATA_DIR", dataDir.toString());
+        if (calDav.isPresent()) {
+            CalDavSettings dav = calDav.get();
+            out.put("CALDAV_URL", dav.url().toString());
+            out.put("CALDAV_USERNAME", dav.username());
+            out.put("CALDAV_PASSWORD", new Secret(dav.password()).masked());
+            out.put("CALDAV_AUTH_TYPE", dav.authType().name().toLowerCase(Locale.ROOT));
+        } else {
+            out.put("CALDAV_URL", "(not set: the built-in store only)");
+        }
         out.put("SYNC_INTERVAL_SECONDS", String.valueOf(sync.interval().toSeconds()));
         out.put("ENABLE_SYNC", String.valueOf(sync.enabled()));
         out.put("SYNC_FORCE_DELETE", String.valueOf(sync.forceDelete()));

@@ -63,7 +63,8 @@ public final class ConfigLoader {
         URI webUrl = values.optional("PLANE_WEB_URL").map(v -> values.url("PLANE_WEB_URL", v))
                 .orElse(plane == null ? null : plane.baseUrl());
         Optional<Secret> webhookSecret = values.optional("PLANE_WEBHOOK_SECRET").map(Secret::new);
-        CalDavSettings calDav = adapters.calDav();
+        Optional<CalDavSettings> calDav = adapters.calDav();
+        Path dataDir = Path.of(values.optional("DATA_DIR").orElse("data"));
 
         int interval = values.integer("SYNC_INTERVAL_SECONDS", 300, 10, 7 * 24 * 3600);
         boolean enabled = values.bool("ENABLE_SYNC", true);
@@ -83,7 +84,7 @@ public final class ConfigLoader {
         if (!values.problems().isEmpty()) {
             throw new ConfigException(values.problems());
         }
-        return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret), calDav,
+        return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret), calDav, dataDir,
                 new SyncConfig(Duration.ofSeconds(interval), enabled, forceDelete),
                 new HttpConfig(host, port, apiToken, trustProxy, webhookLimit, syncLimit),
                 new LogConfig(level, format, logDir));

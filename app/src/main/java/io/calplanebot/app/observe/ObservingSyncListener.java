@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,9 @@ public final class ObservingSyncListener implements SyncListener {
     private static final Logger LOG = LoggerFactory.getLogger("io.calplanebot.sync");
     private static final Logger WEBHOOK_LOG = LoggerFactory.getLogger("io.calplanebot.webhook");
 
+    /** The targets the service may write to; their series exist from start-up. */
+    private static final List<String> KNOWN_TARGETS = List.of("builtin", "caldav");
+
     private final MeterRegistry registry;
     private final AtomicLong lastSuccess = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
@@ -40,10 +44,13 @@ public final class ObservingSyncListener implements SyncListener {
             runs(result.wireName());
         }
         duration();
-        for (ActionKind action : ActionKind.values()) {
-            for (OutcomeKind outcome : OutcomeKind.values()) {
-                events(lower(action.name()), lower(outcome.name()));
+        for (String target : KNOWN_TARGETS) {
+            for (ActionKind action : ActionKind.values()) {
+                for (OutcomeKind outcome : OutcomeKind.values()) {
+                    events(target, lower(action.name()), lower(outcome.name()));
+                }
             }
+            targetRuns(target, RunResult.SUCCESS.wireName());
         }
         for (WebhookReceipt.Disposition disposition : WebhookReceipt.Disposition.values()) {
             webhooks(lower(disposition.name()));
@@ -70,7 +77,7 @@ public final class ObservingSyncListener implements SyncListener {
 
     @Override
     public void actionCompleted(ActionOutcome outcome) {
-        events(lower(outcome.action().name()), lower(outcome.outcome().name())).increment();
+        events(outcome.target(), lower(outcome.action().name()), lower(outcome.outcome().name())).increment();
         if (outcome.failed()) {
             LOG.warn("Event {} failed: {} {}: {}", lower(outcome.action().name()), outcome.uid(), outcome.summary(),
                     outcome.reason().orElse(""));
@@ -85,6 +92,7 @@ public final class ObservingSyncListener implements SyncListener {
         if (!report.dryRun()) {
             runs(report.result().wireName()).increment();
             duration().record(report.duration());
+            report.targets().forEach(target -> targetRuns(target.target(), target.result().wireName()).increment());
             if (report.result() == RunResult.SUCCESS) {
                 lastSuccess.set(report.startedAt().plus(report.duration()).getEpochSecond());
             }
@@ -149,9 +157,15 @@ public final class ObservingSyncListener implements SyncListener {
         return Timer.builder("calplanebot_sync_duration").description("Duration of full sync runs").register(registry);
     }
 
-    private Counter events(String action, String outcome) {
-        return Counter.builder("calplanebot_events_total").description("Event writes by action and outcome")
-                .tag("action", action).tag("outcome", outcome).register(registry);
+    private Counter events(String target, String action, String outcome) {
+        return Counter.builder("calplanebot_events_total").description("Event writes by target, action and outcome")
+                .tag("target", target).tag("action", action).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter targetRuns(String target, String result) {
+        return Counter.builder("calplanebot_target_syncs_total")
+                .description("Full syncs of each target by result (a target that fails never blocks the others)")
+                .tag("target", target).tag("result", result).register(registry);
     }
 
     private Counter webhooks(String outcome) {

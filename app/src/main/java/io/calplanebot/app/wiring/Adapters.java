@@ -1,6 +1,7 @@
 package io.calplanebot.app.wiring;
 
 import io.calplanebot.adapter.caldav.CalDavCalendarStore;
+import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneIssueSource;
 import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
 import io.calplanebot.app.config.AppConfig;
@@ -19,6 +20,7 @@ import io.calplanebot.core.sync.SyncTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,8 @@ import java.util.Optional;
 public final class Adapters {
     /** The name of the CalDAV account's target in reports, status and metrics. */
     public static final String CALDAV = "caldav";
+    /** The name of the built-in store's target: always there, it is what the feeds serve. */
+    public static final String BUILTIN = "builtin";
 
     private Adapters() {
     }
@@ -44,11 +48,11 @@ public final class Adapters {
      * The CalDAV store on the service's clock, its retry and circuit breaker registered (replacing earlier ones) and
      * its calls timed in {@code registry}.
      */
-    public static CalendarStore calendarStore(AppConfig config, Clock clock, RetryRegistry retries,
+    public static CalendarStore calendarStore(CalDavSettings settings, Clock clock, RetryRegistry retries,
                                               CircuitBreakerRegistry breakers, MeterRegistry registry) {
         retries.remove("caldav");
         breakers.remove("caldav");
-        return CalDavCalendarStore.builder(config.calDav().withClock(clock))
+        return CalDavCalendarStore.builder(settings.withClock(clock))
                 .resilienceRegistries(retries, breakers).meterRegistry(registry).build();
     }
 
@@ -57,15 +61,23 @@ public final class Adapters {
     }
 
     /**
-     * Everything one configuration connects the sync to, closing its clients when it is retired. Calls to Plane and
-     * the CalDAV server are timed in {@code registry}.
+     * Everything one configuration connects the sync to, closing its clients when it is retired: the built-in store
+     * (opened once per process, not closed with the runtime) and the CalDAV account when one is configured. Calls to
+     * Plane and the CalDAV server are timed in {@code registry}.
      */
-    public static SyncRuntime runtime(AppConfig config, Clock clock, RetryRegistry retries,
+    public static SyncRuntime runtime(AppConfig config, CalendarStore builtin, Clock clock, RetryRegistry retries,
                                       CircuitBreakerRegistry breakers, MeterRegistry registry) {
         IssueSource source = issueSource(config, retries, registry);
-        CalendarStore store = calendarStore(config, clock, retries, breakers, registry);
-        return new SyncRuntime(source, List.of(new SyncTarget(CALDAV, store)),
-                mapper(config), Optional.of(webhookDecoder(config)), List.of(Closing.of(source), Closing.of(store)));
+        List<SyncTarget> targets = new ArrayList<>();
+        targets.add(new SyncTarget(BUILTIN, builtin));
+        List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(Closing.of(source));
+        config.calDav().ifPresent(settings -> {
+            CalendarStore store = calendarStore(settings, clock, retries, breakers, registry);
+            targets.add(new SyncTarget(CALDAV, store));
+            resources.add(Closing.of(store));
+        });
+        return new SyncRuntime(source, targets, mapper(config), Optional.of(webhookDecoder(config)), resources);
     }
 
     public static IssueEventMapper mapper(AppConfig config) {

@@ -1,5 +1,6 @@
 package io.calplanebot.app.wiring;
 
+import io.calplanebot.adapter.builtin.VdirCalendarStore;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.SyncConfig;
 import io.calplanebot.core.port.out.SyncListener;
@@ -13,6 +14,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -24,6 +26,7 @@ import java.util.Objects;
  */
 public final class Wiring implements AutoCloseable {
     private final SyncEngine engine;
+    private final VdirCalendarStore builtin;
     private final Clock clock;
     private final MeterRegistry registry;
     private final RetryRegistry retries = RetryRegistry.ofDefaults();
@@ -48,6 +51,7 @@ public final class Wiring implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+        this.builtin = VdirCalendarStore.open(config.dataDir(), clock);
         SyncEngine.Builder builder = SyncEngine.builder()
                 .runtime(runtime(config))
                 .clock(clock)
@@ -61,6 +65,9 @@ public final class Wiring implements AutoCloseable {
 
     /** Switches to adapters built from {@code next} when their settings changed; the rest applies at once. */
     public synchronized void reload(AppConfig next) {
+        if (!next.dataDir().equals(config.dataDir())) {
+            LoggerFactory.getLogger(Wiring.class).warn("DATA_DIR changes take effect at the next restart");
+        }
         boolean adaptersChanged = !next.plane().equals(config.plane()) || !next.planeWeb().equals(config.planeWeb())
                 || !next.calDav().equals(config.calDav());
         config = next;
@@ -70,7 +77,12 @@ public final class Wiring implements AutoCloseable {
     }
 
     private SyncRuntime runtime(AppConfig from) {
-        return Adapters.runtime(from, clock, retries, breakers, registry);
+        return Adapters.runtime(from, builtin, clock, retries, breakers, registry);
+    }
+
+    /** The built-in store, which the feeds serve. */
+    public VdirCalendarStore builtinStore() {
+        return builtin;
     }
 
     static SyncSchedule schedule(SyncConfig sync) {
@@ -88,5 +100,6 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        builtin.close();
     }
 }

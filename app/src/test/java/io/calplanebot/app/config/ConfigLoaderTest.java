@@ -39,7 +39,8 @@ class ConfigLoaderTest {
         assertThat(config.plane().perPage()).isEqualTo(100);
         assertThat(config.plane().rateLimitPerMinute()).isEqualTo(60);
         assertThat(config.planeWeb().webhookSecret()).isEmpty();
-        assertThat(config.calDav().authType()).isEqualTo(AuthType.BASIC);
+        assertThat(config.calDav().orElseThrow().authType()).isEqualTo(AuthType.BASIC);
+        assertThat(config.dataDir()).isEqualTo(java.nio.file.Path.of("data"));
         assertThat(config.sync().interval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(config.sync().enabled()).isTrue();
         assertThat(config.http().host()).isEqualTo("0.0.0.0");
@@ -48,6 +49,30 @@ class ConfigLoaderTest {
         assertThat(config.http().syncTriggerLimitPerHour()).isEqualTo(10);
         assertThat(config.log().level()).isEqualTo("INFO");
         assertThat(config.log().format()).isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void load_withoutAnyCalDavVariable_writesToTheBuiltInStoreAlone() {
+        Map<String, String> env = new HashMap<>(minimal());
+        env.keySet().removeIf(name -> name.startsWith("CALDAV_"));
+        env.put("DATA_DIR", "/var/lib/calplanebot");
+
+        AppConfig config = load(env);
+
+        assertThat(config.calDav()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(java.nio.file.Path.of("/var/lib/calplanebot"));
+        assertThat(config.describe()).containsEntry("CALDAV_URL", "(not set: the built-in store only)");
+    }
+
+    @Test
+    void load_withPartOfTheCalDavVariables_namesTheMissingOnes() {
+        Map<String, String> env = new HashMap<>(minimal());
+        env.keySet().removeIf(name -> name.startsWith("CALDAV_"));
+        env.put("CALDAV_USERNAME", "alice");
+
+        assertThatThrownBy(() -> load(env)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.problems()).extracting(ConfigProblem::variable)
+                        .containsExactlyInAnyOrder("CALDAV_URL", "CALDAV_PASSWORD"));
     }
 
     @Test
@@ -148,7 +173,7 @@ class ConfigLoaderTest {
         assertThat(config.plane().projects()).containsExactly("MOB", "web");
         assertThat(config.sync().enabled()).isFalse();
         assertThat(config.http().trustProxy()).isTrue();
-        assertThat(config.calDav().authType()).isEqualTo(AuthType.DIGEST);
+        assertThat(config.calDav().orElseThrow().authType()).isEqualTo(AuthType.DIGEST);
         assertThat(config.log().level()).isEqualTo("WARN");
         assertThat(config.plane().apiKey()).isEqualTo("alias-key");
     }

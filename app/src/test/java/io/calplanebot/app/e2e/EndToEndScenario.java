@@ -14,6 +14,7 @@ import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.app.logging.LogSetup;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.TargetReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -113,6 +114,7 @@ abstract class EndToEndScenario {
         env.put("HOST", "127.0.0.1");
         env.put("PORT", "0");
         env.put("LOG_DIR", logDir.toString());
+        env.put("DATA_DIR", logDir.resolveSibling("data-" + UUID.randomUUID()).toString());
         return env;
     }
 
@@ -271,7 +273,7 @@ abstract class EndToEndScenario {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("calplanebot_sync_runs_total{result=\"success\"}",
-                "calplanebot_sync_duration_seconds", "calplanebot_events_total{action=\"create\",outcome=\"created\"}",
+                "calplanebot_sync_duration_seconds", "calplanebot_events_total{action=\"create\",outcome=\"created\",target=\"caldav\"}",
                 "calplanebot_webhooks_total{outcome=\"accepted\"}", "calplanebot_plane_requests_seconds_count",
                 "calplanebot_caldav_requests_seconds_count", "resilience4j_circuitbreaker_state",
                 "resilience4j_retry_calls", "http_server_requests_seconds_count");
@@ -313,12 +315,22 @@ abstract class EndToEndScenario {
         assertThat(dav.list(calendarUrl)).containsExactlyInAnyOrderElementsOf(before);
         SyncReport second = service.wiring().engine().fullSync().runFullSync(RunSyncCommand.everything());
         assertThat(second.counts().written()).isZero();
-        assertThat(second.counts().unchanged()).isEqualTo(before.size() - 1);
+        assertThat(second.targets()).extracting(TargetReport::target).containsExactly("builtin", "caldav");
+        assertThat(second.targets().get(1).counts().unchanged()).isEqualTo(before.size() - 1);
     }
 
     @Test
     @Order(10)
     void theCliCommands_workAgainstTheSameSetup() {
+        StringWriter refusedOut = new StringWriter();
+        StringWriter refusedErr = new StringWriter();
+        int refused = Cli.commandLine(loader, Clock.systemUTC()).setOut(new PrintWriter(refusedOut))
+                .setErr(new PrintWriter(refusedErr)).execute("sync");
+        assertThat(refused).as("the running service holds the data directory").isNotZero();
+        assertThat(refusedErr.toString() + refusedOut).contains("in use");
+        service.close();
+        service = null;
+
         StringWriter syncOut = new StringWriter();
         int sync = Cli.commandLine(loader, Clock.systemUTC()).setOut(new PrintWriter(syncOut))
                 .setErr(new PrintWriter(new StringWriter())).execute("sync");
