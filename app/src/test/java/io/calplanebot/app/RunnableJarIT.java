@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The shaded jar, run as a user runs it: {@code java -jar calplanebot.jar …} in a fresh JVM. */
 class RunnableJarIT {
@@ -68,6 +70,35 @@ class RunnableJarIT {
             assertThat(run.exit()).as(run.output()).isEqualTo(2);
             assertThat(run.output()).contains("could not start on 127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    @Test
+    void serve_stopsCleanlyOnSigterm_withExitCode0() throws Exception {
+        Path dir = Files.createTempDirectory("jar-serve");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString(), "serve");
+        Path log = dir.resolve("output.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PLANE_") || k.startsWith("CALDAV_"));
+        builder.environment().putAll(Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k",
+                "PLANE_WORKSPACE_SLUG", "w", "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u",
+                "CALDAV_PASSWORD", "p", "HOST", "127.0.0.1", "PORT", "0", "ENABLE_SYNC", "false"));
+        Process process = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(log).contains("listening on") || !process.isAlive());
+            assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("CalPlaneBot stopped");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the service until it is stopped (Ctrl-C or SIGTERM). */
+/** Runs the service until it is stopped (Ctrl-C or SIGTERM, both ending with exit code 0). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the service: HTTP API and webhooks, periodic full sync, configuration reload.")
 final class ServeCommand implements Callable<Integer> {
@@ -39,16 +39,32 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.EXIT_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "calplanebot-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(service, stopped), "calplanebot-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM or Ctrl-C: closes the service, then ends the process with 0. Without the halt the JVM would report
+     * the signal (exit 143 or 130), and systemd would mark a clean stop as a failure. A failed close ends with 2.
+     */
+    private static void stopOnSignal(CalPlaneBotService service, CountDownLatch stopped) {
+        int exit = 0;
+        try {
+            service.close();
+        } catch (RuntimeException e) {
+            System.err.println("CalPlaneBot did not stop cleanly: " + rootMessage(e));
+            exit = Cli.EXIT_FAILED;
+        } finally {
+            stopped.countDown();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(exit);
+        }
     }
 
     private static String rootMessage(Throwable e) {
