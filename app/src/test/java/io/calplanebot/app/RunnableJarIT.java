@@ -102,6 +102,18 @@ class RunnableJarIT {
     }
 
     @Test
+    void serve_withTheExampleFileCopiedUnedited_namesEveryPlaceholderAndExitsWith78() throws Exception {
+        Path dir = Files.createTempDirectory("jar-example");
+        Files.copy(Path.of("..", ".env.example"), dir.resolve(".env"));
+
+        Run run = run(Map.of(), dir, "serve");
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(78);
+        assertThat(run.output()).contains("PLANE_BASE_URL", "PLANE_API_TOKEN", "PLANE_WORKSPACE_SLUG", "CALDAV_URL",
+                "CALDAV_USERNAME", "CALDAV_PASSWORD", "placeholder").doesNotContain("listening on");
+    }
+
+    @Test
     void anInvalidConfiguration_namesEveryProblemAndExitsWith78() throws Exception {
         Run run = run(Map.of("CALDAV_AUTH_TYPE", "kerberos", "PORT", "99999"), Files.createTempDirectory("jar"),
                 "serve");

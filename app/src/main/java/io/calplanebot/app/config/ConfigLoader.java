@@ -58,6 +58,7 @@ public final class ConfigLoader {
 
     /** Reads one set of values, collecting problems. */
     private static AppConfig read(ConfigValues values) {
+        Placeholders.check(values);
         AdapterSettingsReader adapters = new AdapterSettingsReader(values);
         PlaneSettings plane = adapters.plane();
         URI webUrl = values.optional("PLANE_WEB_URL").map(v -> values.url("PLANE_WEB_URL", v))
