@@ -41,7 +41,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<SyncReport> report = run(parent, options, false, err,
+        Optional<SyncReport> report = run(parent, spec, options, false,
                 registry -> new ProgressPrinter(err, new ObservingSyncListener(registry)));
         report.ifPresent(r -> print(r, spec.commandLine().getOut()));
         return report.map(r -> exitCode(r.result())).orElse(Cli.EXIT_CONFIG);
@@ -49,11 +49,11 @@ final class SyncCommand implements Callable<Integer> {
 
     /**
      * Loads the configuration and runs one full sync (or dry run) over the real adapters; empty when the
-     * configuration is invalid (its problems are printed to {@code err}).
+     * configuration is invalid (its problems are printed to the command's error stream).
      */
-    static Optional<SyncReport> run(Cli cli, SyncOptions options, boolean dryRun, PrintWriter err,
+    static Optional<SyncReport> run(Cli cli, CommandSpec spec, SyncOptions options, boolean dryRun,
                                     Function<MeterRegistry, SyncListener> listener) {
-        Optional<AppConfig> config = CommandSupport.load(cli.loader(), err);
+        Optional<AppConfig> config = CommandSupport.load(cli.loader(), spec.commandLine().getErr());
         if (config.isEmpty()) {
             return Optional.empty();
         }
@@ -66,9 +66,11 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     static void print(SyncReport report, PrintWriter out) {
-        Table table = new Table("PROJECT", "NAME", "ISSUES", "DATED", "LISTING", "STATUS");
+        CalendarNames calendars = new CalendarNames(report.projects());
+        Table table = new Table("PROJECT", "NAME", "CALENDAR", "ISSUES", "DATED", "LISTING", "STATUS");
         for (ProjectResult project : report.projects()) {
-            table.row(project.identifier(), project.name(), project.issues(), project.datedIssues(),
+            table.row(project.identifier(), project.name(), calendars.of(project.calendar()), project.issues(),
+                    project.datedIssues(),
                     project.listingComplete() ? "complete" : "incomplete",
                     project.error().isPresent() ? "error" : "ok");
         }
