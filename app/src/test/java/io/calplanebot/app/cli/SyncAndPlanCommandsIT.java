@@ -94,4 +94,15 @@ class SyncAndPlanCommandsIT {
         assertThat(plan.out()).containsPattern("create +2027-06-01 +\\[1] First +Plane: Fresh \\(new\\)")
                 .containsPattern("NEWP +Fresh +Plane: Fresh \\(new\\)");
     }
+
+    @Test
+    void syncAndPlan_ofAnUnknownProject_areUsageErrorsListingTheProjects() {
+        for (String command : new String[] {"sync", "plan"}) {
+            Result result = run(command, "-p", "NOPE");
+
+            assertThat(result.exit()).as(result.all()).isEqualTo(64);
+            assertThat(result.err()).contains("Unknown project NOPE", "MOB (Mobile)", "WEB (Website)");
+            assertThat(result.out()).doesNotContain("RESULT");
+        }
+    }
 }
