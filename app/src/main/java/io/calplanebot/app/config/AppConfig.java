@@ -33,6 +33,7 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, CalDavSett
         out.put("PLANE_PROJECTS", plane.projects().isEmpty() ? "(all)" : String.join(",", plane.projects()));
         out.put("PLANE_WEBHOOK_SECRET", planeWeb.webhookSecret().map(Secret::masked)
                 .orElse("(not set: signatures not checked)"));
+        out.put("EVENT_TITLE_FORMAT", planeWeb.titleFormat().template());
         out.put("PLANE_PER_PAGE", String.valueOf(plane.perPage()));
         out.put("PLANE_RATE_LIMIT_PER_MINUTE", String.valueOf(plane.rateLimitPerMinute()));
         out.put("CALDAV_URL", calDav.url().toString());

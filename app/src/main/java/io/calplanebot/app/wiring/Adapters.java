@@ -70,6 +70,6 @@ public final class Adapters {
 
     public static IssueEventMapper mapper(AppConfig config) {
         return new IssueEventMapper(new MappingSettings(config.planeWeb().webUrl().toString(),
-                config.plane().workspaceSlug()));
+                config.plane().workspaceSlug(), config.planeWeb().titleFormat()));
     }
 }

@@ -1,6 +1,7 @@
 package io.calplanebot.app.config;
 
 import io.calplanebot.adapter.caldav.AuthType;
+import io.calplanebot.core.mapping.EventTitleFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,5 +215,25 @@ class ConfigLoaderTest {
         assertThat(Placeholders.isPlaceholder("your")).isFalse();
         assertThat(Placeholders.isPlaceholder("plane_api_0123456789abcdef")).isFalse();
         assertThat(Placeholders.isPlaceholder("https://your-plane.host/")).isTrue();
+    }
+
+    @Test
+    void load_readsTheEventTitleFormat_withTheSequenceIdAndNameAsDefault() {
+        assertThat(load(minimal()).planeWeb().titleFormat()).isEqualTo(EventTitleFormat.DEFAULT);
+        Map<String, String> env = minimal();
+        env.put("EVENT_TITLE_FORMAT", "[{IDENT}-{sequence_id}] {name}");
+
+        assertThat(load(env).planeWeb().titleFormat()).isEqualTo(EventTitleFormat.WITH_PROJECT);
+    }
+
+    @Test
+    void load_refusesAnEventTitleFormatWithAnUnknownPlaceholder() {
+        Map<String, String> env = minimal();
+        env.put("EVENT_TITLE_FORMAT", "[{project}-{sequence_id}] {name}");
+
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::variable).containsExactly("EVENT_TITLE_FORMAT"))
+                .hasMessageContaining("{project}").hasMessageContaining("[{IDENT}-{sequence_id}] {name}");
     }
 }
