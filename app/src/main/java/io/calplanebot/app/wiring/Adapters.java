@@ -1,7 +1,9 @@
 package io.calplanebot.app.wiring;
 
 import io.calplanebot.adapter.caldav.CalDavCalendarStore;
+import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneIssueSource;
+import io.calplanebot.adapter.plane.PlaneSettings;
 import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.Secret;
@@ -19,6 +21,7 @@ import io.calplanebot.core.sync.SyncTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +29,10 @@ import java.util.Optional;
 public final class Adapters {
     /** The name of the CalDAV account's target in reports, status and metrics. */
     public static final String CALDAV = "caldav";
+    /** How long {@code diagnose} waits for a connection to Plane or the CalDAV server. */
+    static final Duration DIAGNOSE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** How long {@code diagnose} waits for an answer once connected. */
+    static final Duration DIAGNOSE_RESPONSE_TIMEOUT = Duration.ofSeconds(4);
 
     private Adapters() {
     }
@@ -50,6 +57,27 @@ public final class Adapters {
         breakers.remove("caldav");
         return CalDavCalendarStore.builder(config.calDav().withClock(clock))
                 .resilienceRegistries(retries, breakers).meterRegistry(registry).build();
+    }
+
+    /**
+     * A Plane source for {@code diagnose}: short timeouts and no retries, so that it answers within seconds when
+     * Plane does not.
+     */
+    public static PlaneIssueSource diagnosticIssueSource(AppConfig config) {
+        PlaneSettings s = config.plane();
+        return PlaneIssueSource.builder().settings(new PlaneSettings(s.baseUrl(), s.apiKey(), s.workspaceSlug(),
+                s.projects(), s.perPage(), s.rateLimitPerMinute(), DIAGNOSE_CONNECT_TIMEOUT, DIAGNOSE_RESPONSE_TIMEOUT,
+                1, s.retryBackoff(), s.maxRetryAfter())).build();
+    }
+
+    /**
+     * A CalDAV store for {@code diagnose}: short timeouts and no retries, so that it answers within seconds when
+     * the server does not.
+     */
+    public static CalDavCalendarStore diagnosticCalendarStore(AppConfig config, Clock clock) {
+        CalDavSettings s = config.calDav();
+        return CalDavCalendarStore.builder(new CalDavSettings(s.url(), s.username(), s.password(), s.authType(),
+                DIAGNOSE_CONNECT_TIMEOUT, DIAGNOSE_RESPONSE_TIMEOUT, clock)).retries(1, Duration.ofMillis(1)).build();
     }
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {
