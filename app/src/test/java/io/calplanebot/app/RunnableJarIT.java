@@ -42,6 +42,13 @@ class RunnableJarIT {
         return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
+    /** A valid configuration for {@code serve} on 127.0.0.1:{@code port}, without periodic sync; no peer answers. */
+    private static Map<String, String> serving(int port) {
+        return Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k", "PLANE_WORKSPACE_SLUG", "w",
+                "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u", "CALDAV_PASSWORD", "p",
+                "HOST", "127.0.0.1", "PORT", String.valueOf(port), "ENABLE_SYNC", "false");
+    }
+
     @Test
     void version_printsTheProductVersion() throws Exception {
         Run run = run(Map.of(), Files.createTempDirectory("jar"), "--version");
@@ -63,10 +70,7 @@ class RunnableJarIT {
     @Test
     void serve_onAPortInUse_saysSoAndExitsWith2() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run run = run(Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k",
-                    "PLANE_WORKSPACE_SLUG", "w", "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u",
-                    "CALDAV_PASSWORD", "p", "HOST", "127.0.0.1", "PORT", String.valueOf(taken.getLocalPort()),
-                    "ENABLE_SYNC", "false"), Files.createTempDirectory("jar"), "serve");
+            Run run = run(serving(taken.getLocalPort()), Files.createTempDirectory("jar"), "serve");
             assertThat(run.exit()).as(run.output()).isEqualTo(2);
             assertThat(run.output()).contains("could not start on 127.0.0.1:" + taken.getLocalPort());
         }
@@ -81,9 +85,7 @@ class RunnableJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("PLANE_") || k.startsWith("CALDAV_"));
-        builder.environment().putAll(Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k",
-                "PLANE_WORKSPACE_SLUG", "w", "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u",
-                "CALDAV_PASSWORD", "p", "HOST", "127.0.0.1", "PORT", "0", "ENABLE_SYNC", "false"));
+        builder.environment().putAll(serving(0));
         Process process = builder.start();
         try {
             await().atMost(Duration.ofSeconds(60))
