@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The shaded jar, run as a user runs it: {@code java -jar calplanebot.jar …} in a fresh JVM. */
 class RunnableJarIT {
@@ -38,6 +40,13 @@ class RunnableJarIT {
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    /** A valid configuration for {@code serve} on 127.0.0.1:{@code port}, without periodic sync; no peer answers. */
+    private static Map<String, String> serving(int port) {
+        return Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k", "PLANE_WORKSPACE_SLUG", "w",
+                "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u", "CALDAV_PASSWORD", "p",
+                "HOST", "127.0.0.1", "PORT", String.valueOf(port), "ENABLE_SYNC", "false");
     }
 
     @Test
@@ -61,13 +70,49 @@ class RunnableJarIT {
     @Test
     void serve_onAPortInUse_saysSoAndExitsWith2() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run run = run(Map.of("PLANE_BASE_URL", "http://127.0.0.1:9", "PLANE_API_TOKEN", "k",
-                    "PLANE_WORKSPACE_SLUG", "w", "CALDAV_URL", "http://127.0.0.1:9/", "CALDAV_USERNAME", "u",
-                    "CALDAV_PASSWORD", "p", "HOST", "127.0.0.1", "PORT", String.valueOf(taken.getLocalPort()),
-                    "ENABLE_SYNC", "false"), Files.createTempDirectory("jar"), "serve");
+            Run run = run(serving(taken.getLocalPort()), Files.createTempDirectory("jar"), "serve");
             assertThat(run.exit()).as(run.output()).isEqualTo(2);
             assertThat(run.output()).contains("could not start on 127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    @Test
+    void serve_stopsCleanlyOnSigterm_withExitCode0() throws Exception {
+        Path dir = Files.createTempDirectory("jar-serve");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString(), "serve");
+        Path log = dir.resolve("output.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PLANE_") || k.startsWith("CALDAV_"));
+        builder.environment().putAll(serving(0));
+        Process process = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(log).contains("listening on") || !process.isAlive());
+            assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("CalPlaneBot stopped");
+    }
+
+    @Test
+    void serve_withTheExampleFileCopiedUnedited_namesEveryPlaceholderAndExitsWith78() throws Exception {
+        Path dir = Files.createTempDirectory("jar-example");
+        Files.copy(Path.of("..", ".env.example"), dir.resolve(".env"));
+
+        Run run = run(Map.of(), dir, "serve");
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(78);
+        assertThat(run.output()).contains("PLANE_BASE_URL", "PLANE_API_TOKEN", "PLANE_WORKSPACE_SLUG", "CALDAV_URL",
+                "CALDAV_USERNAME", "CALDAV_PASSWORD", "placeholder").doesNotContain("listening on");
     }
 
     @Test

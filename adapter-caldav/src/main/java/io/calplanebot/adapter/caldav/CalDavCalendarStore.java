@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  */
 public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     private static final List<String> OPERATIONS = List.of("ensure_calendar", "find_calendar", "list_events",
-            "get_event", "find_by_uid", "create", "update", "delete", "check");
+            "get_event", "find_by_uid", "create", "update", "delete", "delete_calendar", "check");
     private static final String RESOURCETYPE = DavXml.propfind(DavNames.RESOURCETYPE);
 
     private final CalDavSettings settings;
@@ -142,6 +142,17 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     public void delete(CalendarId calendar, EventIdentity identity, EventVersion expected) {
         call("delete", Access.DELETE, "deleting event " + identity.uid(), () -> {
             events.delete(uri(calendar), identity, expected);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes a calendar that holds no events, such as one created only to check write access. A calendar that
+     * holds anything is left in place (a {@link CalendarStoreException} with reason PROTOCOL).
+     */
+    public void deleteEmptyCalendar(CalendarId calendar) {
+        call("delete_calendar", Access.DELETE, "deleting calendar " + calendar.value(), () -> {
+            collections.deleteEmpty(uri(calendar));
             return null;
         });
     }

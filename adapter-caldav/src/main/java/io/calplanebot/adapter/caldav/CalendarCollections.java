@@ -5,6 +5,7 @@ import io.calplanebot.adapter.caldav.dav.DavEntry;
 import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
+import io.calplanebot.adapter.caldav.dav.Precondition;
 import io.calplanebot.adapter.caldav.dav.error.DavHttpException;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.port.out.CalendarStoreException;
@@ -89,6 +90,18 @@ final class CalendarCollections {
         URI target = target(home, project);
         create(target, project);
         return target;
+    }
+
+    /** Deletes a calendar that holds nothing; one that holds anything is left in place and refused. */
+    void deleteEmpty(URI calendar) {
+        for (DavEntry entry : dav.propfind(calendar, 1, LISTING).entries()) {
+            if (!Hrefs.sameResource(entry.href(), calendar)) {
+                throw new CalendarStoreException(Reason.PROTOCOL, "calendar " + calendar + " is not empty ("
+                        + entry.href() + "); it was left in place");
+            }
+        }
+        dav.delete(calendar, Precondition.none());
+        LOG.info("deleted the empty calendar {}", calendar);
     }
 
     private void create(URI target, Project project) {

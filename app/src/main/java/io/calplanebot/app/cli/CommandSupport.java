@@ -1,5 +1,6 @@
 package io.calplanebot.app.cli;
 
+import io.calplanebot.adapter.builtin.DataDirectoryInUseException;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.ConfigException;
 import io.calplanebot.app.config.ConfigLoader;
@@ -22,6 +23,16 @@ final class CommandSupport {
             err.flush();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Says that the running service holds the data directory and what to do instead; the command's exit code.
+     */
+    static int dataDirectoryInUse(DataDirectoryInUseException e, PrintWriter err) {
+        err.println(e.getMessage());
+        err.println("While the service runs, trigger a sync with POST /webhooks/sync (or stop the service first).");
+        err.flush();
+        return Cli.EXIT_FAILED;
     }
 
     /** Logs for a one-shot command: to stderr and the log file, so that results on stdout stay clean. */

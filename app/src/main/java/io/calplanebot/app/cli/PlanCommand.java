@@ -1,5 +1,6 @@
 package io.calplanebot.app.cli;
 
+import io.calplanebot.adapter.builtin.DataDirectoryInUseException;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.out.SyncListener;
@@ -10,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,16 +32,22 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<SyncReport> found = SyncCommand.run(parent, options, true, spec.commandLine().getErr(),
-                registry -> SyncListener.NONE);
+        Optional<SyncReport> found;
+        try {
+            found = SyncCommand.run(parent, spec, options, true, registry -> SyncListener.NONE);
+        } catch (DataDirectoryInUseException e) {
+            return CommandSupport.dataDirectoryInUse(e, spec.commandLine().getErr());
+        }
         if (found.isEmpty()) {
             return Cli.EXIT_CONFIG;
         }
         SyncReport report = found.get();
-        Table table = new Table("ACTION", "EVENT", "CALENDAR", "WHY");
+        CalendarNames calendars = new CalendarNames(report.projects());
+        Table table = new Table("ACTION", "DATE", "EVENT", "CALENDAR", "WHY");
         for (ActionOutcome outcome : report.outcomes()) {
-            table.row(outcome.action().name().toLowerCase(Locale.ROOT), outcome.summary(), outcome.calendar(),
-                    outcome.reason().orElse(""));
+            table.row(outcome.action().name().toLowerCase(Locale.ROOT),
+                    outcome.date().map(LocalDate::toString).orElse("-"), outcome.summary(),
+                    calendars.of(outcome.calendar()), outcome.reason().orElse(""));
         }
         if (table.size() == 0) {
             out.println("Nothing to do: every calendar already matches Plane.");

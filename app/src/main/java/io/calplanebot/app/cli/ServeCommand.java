@@ -1,5 +1,6 @@
 package io.calplanebot.app.cli;
 
+import io.calplanebot.adapter.builtin.DataDirectoryInUseException;
 import io.calplanebot.app.CalPlaneBotService;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.logging.LogSetup;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the service until it is stopped (Ctrl-C or SIGTERM). */
+/** Runs the service until it is stopped (Ctrl-C or SIGTERM, both ending with exit code 0). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the service: HTTP API and webhooks, periodic full sync, configuration reload.")
 final class ServeCommand implements Callable<Integer> {
@@ -32,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
         CalPlaneBotService service;
         try {
             service = CalPlaneBotService.start(config.get(), cli.loader(), cli.clock());
+        } catch (DataDirectoryInUseException e) {
+            err.println(e.getMessage() + " (set DATA_DIR to another folder, or stop the other process)");
+            return Cli.EXIT_FAILED;
         } catch (RuntimeException e) {
             err.println("CalPlaneBot could not start on " + config.get().http().host() + ":"
                     + config.get().http().port() + ": " + rootMessage(e)
@@ -39,16 +43,32 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.EXIT_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "calplanebot-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(service, stopped), "calplanebot-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM or Ctrl-C: closes the service, then ends the process with 0. Without the halt the JVM would report
+     * the signal (exit 143 or 130), and systemd would mark a clean stop as a failure. A failed close ends with 2.
+     */
+    private static void stopOnSignal(CalPlaneBotService service, CountDownLatch stopped) {
+        int exit = 0;
+        try {
+            service.close();
+        } catch (RuntimeException e) {
+            System.err.println("CalPlaneBot did not stop cleanly: " + rootMessage(e));
+            exit = Cli.EXIT_FAILED;
+        } finally {
+            stopped.countDown();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(exit);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -36,6 +36,7 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<C
         out.put("PLANE_PROJECTS", plane.projects().isEmpty() ? "(all)" : String.join(",", plane.projects()));
         out.put("PLANE_WEBHOOK_SECRET", planeWeb.webhookSecret().map(Secret::masked)
                 .orElse("(not set: signatures not checked)"));
+        out.put("EVENT_TITLE_FORMAT", planeWeb.titleFormat().template());
         out.put("PLANE_PER_PAGE", String.valueOf(plane.perPage()));
         out.put("PLANE_RATE_LIMIT_PER_MINUTE", String.valueOf(plane.rateLimitPerMinute()));
         out.put("DATA_DIR", dataDir.toString());

@@ -2,6 +2,8 @@ package io.calplanebot.app.config;
 
 import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneSettings;
+import io.calplanebot.core.mapping.EventTitleFormat;
+import io.calplanebot.core.mapping.InvalidEventTitleFormatException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -58,11 +60,13 @@ public final class ConfigLoader {
 
     /** Reads one set of values, collecting problems. */
     private static AppConfig read(ConfigValues values) {
+        Placeholders.check(values);
         AdapterSettingsReader adapters = new AdapterSettingsReader(values);
         PlaneSettings plane = adapters.plane();
         URI webUrl = values.optional("PLANE_WEB_URL").map(v -> values.url("PLANE_WEB_URL", v))
                 .orElse(plane == null ? null : plane.baseUrl());
         Optional<Secret> webhookSecret = values.optional("PLANE_WEBHOOK_SECRET").map(Secret::new);
+        EventTitleFormat titleFormat = titleFormat(values);
         Optional<CalDavSettings> calDav = adapters.calDav();
         Path dataDir = Path.of(values.optional("DATA_DIR").orElse("data"));
 
@@ -84,10 +88,21 @@ public final class ConfigLoader {
         if (!values.problems().isEmpty()) {
             throw new ConfigException(values.problems());
         }
-        return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret), calDav, dataDir,
+        return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret, titleFormat), calDav, dataDir,
                 new SyncConfig(Duration.ofSeconds(interval), enabled, forceDelete),
                 new HttpConfig(host, port, apiToken, trustProxy, webhookLimit, syncLimit),
                 new LogConfig(level, format, logDir));
+    }
+
+    private static EventTitleFormat titleFormat(ConfigValues values) {
+        Optional<String> raw = values.optional("EVENT_TITLE_FORMAT");
+        try {
+            return raw.map(EventTitleFormat::new).orElse(EventTitleFormat.DEFAULT);
+        } catch (InvalidEventTitleFormatException e) {
+            values.problem("EVENT_TITLE_FORMAT", e.getMessage(), "a template such as "
+                    + EventTitleFormat.DEFAULT.template() + " or " + EventTitleFormat.WITH_PROJECT.template());
+            return EventTitleFormat.DEFAULT;
+        }
     }
 
     private static String logLevel(ConfigValues values) {

@@ -3,6 +3,7 @@ package io.calplanebot.app.wiring;
 import io.calplanebot.adapter.caldav.CalDavCalendarStore;
 import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneIssueSource;
+import io.calplanebot.adapter.plane.PlaneSettings;
 import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.Secret;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,10 @@ public final class Adapters {
     public static final String CALDAV = "caldav";
     /** The name of the built-in store's target: always there, it is what the feeds serve. */
     public static final String BUILTIN = "builtin";
+    /** How long {@code diagnose} waits for a connection to Plane or the CalDAV server. */
+    static final Duration DIAGNOSE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** How long {@code diagnose} waits for an answer once connected. */
+    static final Duration DIAGNOSE_RESPONSE_TIMEOUT = Duration.ofSeconds(4);
 
     private Adapters() {
     }
@@ -54,6 +60,26 @@ public final class Adapters {
         breakers.remove("caldav");
         return CalDavCalendarStore.builder(settings.withClock(clock))
                 .resilienceRegistries(retries, breakers).meterRegistry(registry).build();
+    }
+
+    /**
+     * A Plane source for {@code diagnose}: short timeouts and no retries, so that it answers within seconds when
+     * Plane does not.
+     */
+    public static PlaneIssueSource diagnosticIssueSource(AppConfig config) {
+        PlaneSettings s = config.plane();
+        return PlaneIssueSource.builder().settings(new PlaneSettings(s.baseUrl(), s.apiKey(), s.workspaceSlug(),
+                s.projects(), s.perPage(), s.rateLimitPerMinute(), DIAGNOSE_CONNECT_TIMEOUT, DIAGNOSE_RESPONSE_TIMEOUT,
+                1, s.retryBackoff(), s.maxRetryAfter())).build();
+    }
+
+    /**
+     * A CalDAV store for {@code diagnose}: short timeouts and no retries, so that it answers within seconds when
+     * the server does not.
+     */
+    public static CalDavCalendarStore diagnosticCalendarStore(CalDavSettings s, Clock clock) {
+        return CalDavCalendarStore.builder(new CalDavSettings(s.url(), s.username(), s.password(), s.authType(),
+                DIAGNOSE_CONNECT_TIMEOUT, DIAGNOSE_RESPONSE_TIMEOUT, clock)).retries(1, Duration.ofMillis(1)).build();
     }
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {
@@ -82,6 +108,6 @@ public final class Adapters {
 
     public static IssueEventMapper mapper(AppConfig config) {
         return new IssueEventMapper(new MappingSettings(config.planeWeb().webUrl().toString(),
-                config.plane().workspaceSlug()));
+                config.plane().workspaceSlug(), config.planeWeb().titleFormat()));
     }
 }

@@ -1,6 +1,7 @@
 package io.calplanebot.app.config;
 
 import io.calplanebot.adapter.caldav.AuthType;
+import io.calplanebot.core.mapping.EventTitleFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigLoaderTest {
     static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();
-        env.put("PLANE_BASE_URL", "https://plane.example.com");
+        env.put("PLANE_BASE_URL", "https://plane.acme.test");
         env.put("PLANE_API_TOKEN", "plane_api_s3cr3t");
         env.put("PLANE_WORKSPACE_SLUG", "acme");
-        env.put("CALDAV_URL", "https://dav.example.com/");
+        env.put("CALDAV_URL", "https://dav.acme.test/");
         env.put("CALDAV_USERNAME", "alice");
         env.put("CALDAV_PASSWORD", "hunter2-secret");
         return env;
@@ -35,7 +36,7 @@ class ConfigLoaderTest {
     void load_appliesTheDocumentedDefaults() {
         AppConfig config = load(minimal());
 
-        assertThat(config.planeWeb().webUrl().toString()).isEqualTo("https://plane.example.com");
+        assertThat(config.planeWeb().webUrl().toString()).isEqualTo("https://plane.acme.test");
         assertThat(config.plane().perPage()).isEqualTo(100);
         assertThat(config.plane().rateLimitPerMinute()).isEqualTo(60);
         assertThat(config.planeWeb().webhookSecret()).isEmpty();
@@ -120,11 +121,11 @@ class ConfigLoaderTest {
     @Test
     void load_reportsTheAdaptersRefusals_underTheirVariables_allAtOnce() {
         Map<String, String> env = minimal();
-        env.put("PLANE_BASE_URL", "ftp://plane.example.com");
+        env.put("PLANE_BASE_URL", "ftp://plane.acme.test");
         env.put("PLANE_WORKSPACE_SLUG", "my team");
         env.put("PLANE_PER_PAGE", "5000");
         env.put("PLANE_RATE_LIMIT_PER_MINUTE", "0");
-        env.put("CALDAV_URL", "https://alice:hunter2-secret@dav.example.com/");
+        env.put("CALDAV_URL", "https://alice:hunter2-secret@dav.acme.test/");
         env.put("CALDAV_AUTH_TYPE", "ntlm");
 
         assertThatThrownBy(() -> load(env))
@@ -153,8 +154,8 @@ class ConfigLoaderTest {
     @Test
     void load_toleratesAPastedApiSuffixOnThePlaneUrl() {
         Map<String, String> env = minimal();
-        env.put("PLANE_BASE_URL", "https://plane.example.com/api/v1/");
-        assertThat(load(env).plane().baseUrl().toString()).isEqualTo("https://plane.example.com");
+        env.put("PLANE_BASE_URL", "https://plane.acme.test/api/v1/");
+        assertThat(load(env).plane().baseUrl().toString()).isEqualTo("https://plane.acme.test");
     }
 
     @Test
@@ -183,10 +184,10 @@ class ConfigLoaderTest {
         Path file = dir.resolve(".env");
         Files.writeString(file, String.join("\n",
                 "# comment",
-                "export PLANE_BASE_URL=https://from-file.example.com",
+                "export PLANE_BASE_URL=https://from-file.acme.test",
                 "PLANE_API_TOKEN='quoted # not a comment'",
                 "PLANE_WORKSPACE_SLUG=acme # trailing comment",
-                "CALDAV_URL=\"https://dav.example.com/\"",
+                "CALDAV_URL=\"https://dav.acme.test/\"",
                 "CALDAV_USERNAME=alice",
                 "CALDAV_PASSWORD=pw",
                 "SYNC_INTERVAL_SECONDS=60"));
@@ -194,7 +195,7 @@ class ConfigLoaderTest {
 
         AppConfig config = new ConfigLoader(env, Optional.of(file)).load();
 
-        assertThat(config.plane().baseUrl().toString()).isEqualTo("https://from-file.example.com");
+        assertThat(config.plane().baseUrl().toString()).isEqualTo("https://from-file.acme.test");
         assertThat(config.plane().apiKey()).isEqualTo("quoted # not a comment");
         assertThat(config.plane().workspaceSlug()).isEqualTo("acme");
         assertThat(config.sync().interval()).isEqualTo(Duration.ofSeconds(120));
@@ -206,5 +207,58 @@ class ConfigLoaderTest {
         Files.writeString(file, "this line has no equals sign\n");
         assertThatThrownBy(() -> new ConfigLoader(minimal(), Optional.of(file)).load())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void load_refusesTheUneditedEnvExample_namingEveryVariableThatHoldsAPlaceholder() throws IOException {
+        Path example = Path.of("..", ".env.example");
+        Map<String, String> active = DotEnv.read(example);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(), Optional.of(example)).load())
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).extracting(ConfigProblem::variable)
+                            .containsExactlyInAnyOrderElementsOf(active.keySet());
+                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.problem()).contains("placeholder"));
+                });
+    }
+
+    @Test
+    void load_namesAPlaceholderInAnyUserValue_butNotARealOne() {
+        Map<String, String> env = minimal();
+        env.put("PLANE_WEB_URL", "https://plane.example.org");
+        env.put("CALDAV_USERNAME", "alice@example.com");
+        env.put("API_TOKEN", "changeme");
+        env.put("PLANE_WEBHOOK_SECRET", "<the secret Plane shows>");
+
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::variable)
+                        .containsExactlyInAnyOrder("PLANE_WEB_URL", "CALDAV_USERNAME", "API_TOKEN",
+                                "PLANE_WEBHOOK_SECRET"))
+                .hasMessageNotContaining("changeme");
+        assertThat(Placeholders.isPlaceholder("https://plane.exampleco.com")).isFalse();
+        assertThat(Placeholders.isPlaceholder("your")).isFalse();
+        assertThat(Placeholders.isPlaceholder("plane_api_0123456789abcdef")).isFalse();
+        assertThat(Placeholders.isPlaceholder("https://your-plane.host/")).isTrue();
+    }
+
+    @Test
+    void load_readsTheEventTitleFormat_withTheSequenceIdAndNameAsDefault() {
+        assertThat(load(minimal()).planeWeb().titleFormat()).isEqualTo(EventTitleFormat.DEFAULT);
+        Map<String, String> env = minimal();
+        env.put("EVENT_TITLE_FORMAT", "[{IDENT}-{sequence_id}] {name}");
+
+        assertThat(load(env).planeWeb().titleFormat()).isEqualTo(EventTitleFormat.WITH_PROJECT);
+    }
+
+    @Test
+    void load_refusesAnEventTitleFormatWithAnUnknownPlaceholder() {
+        Map<String, String> env = minimal();
+        env.put("EVENT_TITLE_FORMAT", "[{project}-{sequence_id}] {name}");
+
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::variable).containsExactly("EVENT_TITLE_FORMAT"))
+                .hasMessageContaining("{project}").hasMessageContaining("[{IDENT}-{sequence_id}] {name}");
     }
 }

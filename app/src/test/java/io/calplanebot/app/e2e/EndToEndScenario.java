@@ -104,7 +104,7 @@ abstract class EndToEndScenario {
         env.put("PLANE_BASE_URL", plane.baseUrl());
         env.put("PLANE_API_TOKEN", plane.apiKey());
         env.put("PLANE_WORKSPACE_SLUG", plane.workspaceSlug());
-        env.put("PLANE_WEB_URL", "https://plane.example.com");
+        env.put("PLANE_WEB_URL", "https://plane.acme.test");
         env.put("PLANE_WEBHOOK_SECRET", secret);
         env.put("CALDAV_URL", server.baseUrl());
         env.put("CALDAV_USERNAME", server.user());
@@ -165,7 +165,7 @@ abstract class EndToEndScenario {
         String dated = event(datedIssue);
         assertThat(dated).contains("UID:plane-issue-" + datedIssue + "@calplanebot", "SUMMARY:[1] Ship the release",
                 "DTSTART;VALUE=DATE:20261224", "DTEND;VALUE=DATE:20261225", "STATUS:CONFIRMED", "COLOR:orange",
-                "URL:https://plane.example.com/e2e-team/browse/E2E-1/", "Build and publish");
+                "URL:https://plane.acme.test/e2e-team/browse/E2E-1/", "Build and publish");
         assertThat(dated).doesNotContain("<strong>", "ATTENDEE", "ORGANIZER");
         assertThat(event(doneIssue)).contains("STATUS:CANCELLED");
         assertThat(dav.get(eventUrl(undatedIssue)).status()).isEqualTo(404);

@@ -2,10 +2,10 @@ package io.calplanebot.core.mapping;
 
 import io.calplanebot.core.domain.Issue;
 
-/** SUMMARY is [{sequence id}] {issue name}. */
+/** SUMMARY follows the configured title format, by default {@code [{sequence_id}] {name}}. */
 final class SummaryRule implements MappingRule {
     @Override
     public void apply(Issue issue, MappingSettings settings, EventDraft draft) {
-        draft.summary = "[" + issue.sequenceId() + "] " + issue.name().strip();
+        draft.summary = settings.titleFormat().render(issue);
     }
 }

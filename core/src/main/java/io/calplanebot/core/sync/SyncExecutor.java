@@ -13,6 +13,7 @@ import io.calplanebot.core.port.out.EventNotFoundException;
 import io.calplanebot.core.port.out.StaleVersionException;
 import io.calplanebot.core.port.out.SyncListener;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,8 +60,8 @@ public final class SyncExecutor {
     static List<ActionOutcome> planned(String target, CalendarTarget calendar, SyncPlan plan) {
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (SyncAction action : plan.actions()) {
-            outcomes.add(new ActionOutcome(target, calendar.label(), action.uid(), action.summary(), action.kind(),
-                    OutcomeKind.PLANNED, describe(action)));
+            outcomes.add(new ActionOutcome(target, calendar.label(), action.uid(), action.summary(), dateOf(action),
+                    action.kind(), OutcomeKind.PLANNED, describe(action)));
         }
         return outcomes;
     }
@@ -86,8 +87,8 @@ public final class SyncExecutor {
             String note = "after a conflict (" + conflict.getMessage() + ")";
             if (again.isEmpty()) {
                 OutcomeKind kind = action instanceof DeleteEvent ? OutcomeKind.DELETED : OutcomeKind.UNCHANGED;
-                return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), action.kind(), kind,
-                        Optional.of("already as wanted " + note));
+                return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), dateOf(action),
+                        action.kind(), kind, Optional.of("already as wanted " + note));
             }
             return perform(calendar, action, again.get(), Optional.of("retried " + note));
         } catch (RuntimeException e) {
@@ -112,13 +113,26 @@ public final class SyncExecutor {
         } else {
             throw new AssertionError(action);
         }
-        return new ActionOutcome(target, calendar.value(), planned.uid(), planned.summary(), planned.kind(), kind, note);
+        return new ActionOutcome(target, calendar.value(), planned.uid(), planned.summary(), dateOf(action),
+                planned.kind(), kind, note);
     }
 
     private ActionOutcome failed(CalendarId calendar, SyncAction action, RuntimeException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), action.kind(),
-                OutcomeKind.FAILED, Optional.of(reason));
+        return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), dateOf(action),
+                action.kind(), OutcomeKind.FAILED, Optional.of(reason));
+    }
+
+    /** The event's day: the one a create or update writes, the one a delete removes. */
+    private static Optional<LocalDate> dateOf(SyncAction action) {
+        if (action instanceof CreateEvent) {
+            return Optional.of(((CreateEvent) action).event().start());
+        } else if (action instanceof UpdateEvent) {
+            return Optional.of(((UpdateEvent) action).desired().start());
+        } else if (action instanceof DeleteEvent) {
+            return Optional.of(((DeleteEvent) action).current().event().start());
+        }
+        throw new AssertionError(action);
     }
 
     private static EventIdentity identityOf(SyncAction action) {

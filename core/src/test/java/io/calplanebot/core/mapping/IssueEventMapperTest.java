@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The mapping, one nested class per rule of {@link IssueEventMapper#rules()}. */
 class IssueEventMapperTest {
@@ -108,6 +109,33 @@ class IssueEventMapperTest {
         void summary_keepsARightToLeftMarkAtTheEdges() {
             String name = "\u200Fשלום\u200F";
             assertThat(map(issue().withName(name)).summary()).isEqualTo("[14] " + name);
+        }
+
+        @Test
+        void summary_followsTheConfiguredFormat_withTheProjectIdentifier() {
+            IssueEventMapper mapper = new IssueEventMapper(new MappingSettings("https://plane.example.com", "acme",
+                    EventTitleFormat.WITH_PROJECT));
+
+            assertThat(mapper.map(issue().withName(" Fix login ").build()).orElseThrow().summary())
+                    .isEqualTo("[MOB-14] Fix login");
+        }
+
+        @Test
+        void summary_insertsValuesLiterally_soANameWithBracesStaysAsItIs() {
+            IssueEventMapper mapper = new IssueEventMapper(new MappingSettings("https://plane.example.com", "acme",
+                    new EventTitleFormat("{name} ({IDENT} #{sequence_id})")));
+
+            assertThat(mapper.map(issue().withName("Use {IDENT} and {name}").build()).orElseThrow().summary())
+                    .isEqualTo("Use {IDENT} and {name} (MOB #14)");
+        }
+
+        @Test
+        void titleFormat_refusesAnUnknownPlaceholderOrABlankTemplate() {
+            assertThatThrownBy(() -> new EventTitleFormat("[{id}] {name}"))
+                    .isInstanceOf(InvalidEventTitleFormatException.class).hasMessageContaining("{id}")
+                    .hasMessageContaining("{sequence_id}, {IDENT}, {name}");
+            assertThatThrownBy(() -> new EventTitleFormat(" "))
+                    .isInstanceOf(InvalidEventTitleFormatException.class);
         }
     }
 

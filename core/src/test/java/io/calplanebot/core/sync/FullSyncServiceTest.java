@@ -20,6 +20,7 @@ import io.calplanebot.core.testing.InMemoryCalendarStore;
 import io.calplanebot.core.testing.Issues;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import static io.calplanebot.core.sync.ServiceHarness.OPS;
 import static io.calplanebot.core.sync.ServiceHarness.WEB;
 import static io.calplanebot.core.sync.SyncFixtures.eventOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class FullSyncServiceTest {
     private final ServiceHarness h = new ServiceHarness();
@@ -393,5 +395,22 @@ class FullSyncServiceTest {
                 .containsExactly(ActionKind.UPDATE, ActionKind.DELETE);
         assertThat(h.store.writes()).isEqualTo(writes);
         assertThat(h.owned(MOB).values()).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void dryRun_reportsEachEventsDay_theNewOneForAnUpdateAndTheOldOneForADelete() {
+        Issue moved = h.put(issue("MOB", 1));
+        Issue gone = h.put(issue("MOB", 2));
+        sync();
+        h.put(Issues.from(moved).due(2027, 3, 1).build());
+        h.source.remove(gone.id());
+        h.put(Issues.from(issue("MOB", 3)).due(2027, 4, 2).build());
+
+        SyncReport report = service.runFullSync(RunSyncCommand.dryRunOfEverything());
+
+        assertThat(report.outcomes()).extracting(ActionOutcome::action, ActionOutcome::date).containsExactlyInAnyOrder(
+                tuple(ActionKind.UPDATE, Optional.of(LocalDate.of(2027, 3, 1))),
+                tuple(ActionKind.DELETE, gone.targetDate()),
+                tuple(ActionKind.CREATE, Optional.of(LocalDate.of(2027, 4, 2))));
     }
 }

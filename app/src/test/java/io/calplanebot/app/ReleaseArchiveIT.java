@@ -1,0 +1,91 @@
+package io.calplanebot.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The release archive {@code mvn package} builds, unpacked into an empty folder and run from there. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReleaseArchiveIT {
+    private static final Path ARCHIVE = Path.of("target", "calplanebot-" + Version.current() + ".tar.gz");
+
+    private Path unpacked;
+
+    /** Output (stdout and stderr together) and exit code of one command. */
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(Path dir, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        builder.environment().put("PATH", javaBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().remove("JAVA_HOME");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    @BeforeAll
+    void unpack() throws Exception {
+        assertThat(ARCHIVE).as("mvn package builds the release archive").exists();
+        Path into = Files.createTempDirectory("release");
+        Run tar = run(into, List.of("tar", "-xzf", ARCHIVE.toAbsolutePath().toString()));
+        assertThat(tar.exit()).as(tar.output()).isZero();
+        unpacked = into.resolve("calplanebot-" + Version.current());
+    }
+
+    private Run launch(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(unpacked.resolve("calplanebot").toString()));
+        command.addAll(List.of(args));
+        return run(Files.createTempDirectory("release-run"), command);
+    }
+
+    @Test
+    void theArchive_holdsTheJarLauncherExampleConfigurationUnitLicenceAndDocs() throws IOException {
+        assertThat(unpacked.resolve("calplanebot")).isExecutable();
+        assertThat(unpacked.resolve("calplanebot.jar")).isRegularFile();
+        assertThat(unpacked.resolve(".env.example")).hasSameTextualContentAs(Path.of("..", ".env.example"));
+        assertThat(unpacked.resolve("LICENSE")).hasSameTextualContentAs(Path.of("..", "LICENSE"));
+        assertThat(Files.readString(unpacked.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
+        assertThat(unpacked.resolve("README.md")).isRegularFile();
+        assertThat(unpacked.resolve("docs").resolve("configuration.md")).isRegularFile();
+        assertThat(unpacked.resolve("docs").resolve("operations.md")).isRegularFile();
+    }
+
+    @Test
+    void theSystemdUnit_runsTheLauncherHardened_andRestartsOnlyOnFailure() throws IOException {
+        String unit = Files.readString(unpacked.resolve("calplanebot.service"));
+
+        assertThat(unit).contains("ExecStart=/opt/calplanebot/calplanebot serve", "User=calplanebot",
+                "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
+                "ReadWritePaths=/var/lib/calplanebot /var/log/calplanebot", "Environment=LOG_DIR=/var/log/calplanebot",
+                "Restart=on-failure");
+    }
+
+    @Test
+    void thePackagedLauncher_printsTheVersion_withTheSystemJava() throws Exception {
+        Run version = launch("--version");
+
+        assertThat(version.exit()).as(version.output()).isZero();
+        assertThat(version.output()).contains("CalPlaneBot " + Version.current());
+    }
+
+    @Test
+    void thePackagedLauncher_printsTheHelp() throws Exception {
+        Run help = launch("--help");
+
+        assertThat(help.exit()).as(help.output()).isZero();
+        assertThat(help.output()).contains("Usage: calplanebot", "serve", "diagnose");
+    }
+}
