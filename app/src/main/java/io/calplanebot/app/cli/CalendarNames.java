@@ -2,6 +2,8 @@ package io.calplanebot.app.cli;
 
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.port.in.ProjectResult;
+import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.TargetReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,15 @@ final class CalendarNames {
     private static final String NOT_PREPARED = "-";
 
     private final Map<String, String> byLabel = new HashMap<>();
+
+    /** The names of every calendar a report mentions, on every target. */
+    CalendarNames(SyncReport report) {
+        this(report.projects());
+        for (TargetReport target : report.targets()) {
+            target.calendars().forEach((label, name) ->
+                    byLabel.putIfAbsent(label, label.startsWith(NEW_PREFIX) ? name + " (new)" : name));
+        }
+    }
 
     CalendarNames(List<ProjectResult> projects) {
         Map<String, List<ProjectResult>> byCalendar = new HashMap<>();

@@ -42,10 +42,10 @@ final class PlanCommand implements Callable<Integer> {
             return Cli.EXIT_CONFIG;
         }
         SyncReport report = found.get();
-        CalendarNames calendars = new CalendarNames(report.projects());
-        Table table = new Table("ACTION", "DATE", "EVENT", "CALENDAR", "WHY");
+        CalendarNames calendars = new CalendarNames(report);
+        Table table = new Table("TARGET", "ACTION", "DATE", "EVENT", "CALENDAR", "WHY");
         for (ActionOutcome outcome : report.outcomes()) {
-            table.row(outcome.action().name().toLowerCase(Locale.ROOT),
+            table.row(outcome.target(), outcome.action().name().toLowerCase(Locale.ROOT),
                     outcome.date().map(LocalDate::toString).orElse("-"), outcome.summary(),
                     calendars.of(outcome.calendar()), outcome.reason().orElse(""));
         }

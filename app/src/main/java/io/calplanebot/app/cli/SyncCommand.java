@@ -108,7 +108,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     static void print(SyncReport report, PrintWriter out) {
-        CalendarNames calendars = new CalendarNames(report.projects());
+        CalendarNames calendars = new CalendarNames(report);
         Table table = new Table("PROJECT", "NAME", "CALENDAR", "ISSUES", "DATED", "LISTING", "STATUS");
         for (ProjectResult project : report.projects()) {
             table.row(project.identifier(), project.name(), calendars.of(project.calendar()), project.issues(),

@@ -31,6 +31,7 @@ final class TargetSync {
     private final Map<CalendarTarget, Boolean> completeByCalendar = new LinkedHashMap<>();
     private final Map<String, String> calendarByProject = new LinkedHashMap<>();
     private final Map<String, String> failureByProject = new LinkedHashMap<>();
+    private final Map<String, Project> projects = new LinkedHashMap<>();
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private int unchanged;
@@ -56,7 +57,23 @@ final class TargetSync {
         for (Map.Entry<CalendarTarget, List<DesiredEvent>> entry : desiredByCalendar.entrySet()) {
             syncCalendar(entry.getKey(), entry.getValue(), completeByCalendar.get(entry.getKey()));
         }
-        return new TargetReport(target.name(), outcomes, unchanged, errors);
+        return new TargetReport(target.name(), outcomes, unchanged, errors, calendarNames());
+    }
+
+    /** The name people see for each calendar that one project has to itself. */
+    private Map<String, String> calendarNames() {
+        Map<String, List<Project>> byCalendar = new LinkedHashMap<>();
+        for (Map.Entry<String, Project> entry : projects.entrySet()) {
+            byCalendar.computeIfAbsent(calendarByProject.get(entry.getKey()), c -> new ArrayList<>())
+                    .add(entry.getValue());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        byCalendar.forEach((label, sharing) -> {
+            if (sharing.size() == 1) {
+                names.put(label, sharing.get(0).calendarName());
+            }
+        });
+        return names;
     }
 
     /** How reports name the project's calendar on this target; {@code -} when it could not be prepared. */
@@ -86,6 +103,7 @@ final class TargetSync {
             return;
         }
         calendarByProject.put(project.id(), calendar.label());
+        projects.put(project.id(), project);
         List<DesiredEvent> calendarEvents = desiredByCalendar.computeIfAbsent(calendar, c -> new ArrayList<>());
         completeByCalendar.putIfAbsent(calendar, true);
         calendarEvents.addAll(listing.desired());

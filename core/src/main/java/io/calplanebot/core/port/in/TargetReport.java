@@ -1,6 +1,7 @@
 package io.calplanebot.core.port.in;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,12 +10,20 @@ import java.util.Objects;
  * @param target    the target's name, e.g. {@code builtin} or {@code caldav}
  * @param unchanged events that already matched
  * @param errors    this target's problems (also listed in the run's errors)
+ * @param calendars the name people see for each calendar the outcomes name (e.g. {@code Plane: Mobile}), when one
+ *                  project has it to itself
  */
-public record TargetReport(String target, List<ActionOutcome> outcomes, int unchanged, List<String> errors) {
+public record TargetReport(String target, List<ActionOutcome> outcomes, int unchanged, List<String> errors,
+                           Map<String, String> calendars) {
     public TargetReport {
         Objects.requireNonNull(target, "target");
         outcomes = List.copyOf(outcomes);
         errors = List.copyOf(errors);
+        calendars = Map.copyOf(calendars);
+    }
+
+    public TargetReport(String target, List<ActionOutcome> outcomes, int unchanged, List<String> errors) {
+        this(target, outcomes, unchanged, errors, Map.of());
     }
 
     public SyncCounts counts() {
