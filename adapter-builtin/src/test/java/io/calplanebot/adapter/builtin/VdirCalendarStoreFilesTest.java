@@ -3,7 +3,11 @@ package io.calplanebot.adapter.builtin;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.EventVersion;
+import io.calplanebot.core.domain.IssueFacts;
+import io.calplanebot.core.domain.Person;
+import io.calplanebot.core.domain.Priority;
 import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.domain.StateGroup;
 import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.port.out.StaleVersionException;
 import io.calplanebot.core.testing.Events;
@@ -21,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +163,27 @@ class VdirCalendarStoreFilesTest {
 
         assertThat(store.listOwnedEvents(calendar)).singleElement()
                 .satisfies(stored -> assertThat(stored.event().sameManagedContent(event)).isTrue());
+    }
+
+    @Test
+    void theIssueFacts_areKeptInTheFile_throughCreateUpdateAndReopening() throws IOException {
+        CalendarId calendar = store.ensureCalendar(MOBILE);
+        IssueFacts started = new IssueFacts(MOBILE.id(), "MOB", StateGroup.STARTED, Priority.HIGH,
+                List.of(new Person("u-1", "jo@example.com", "Jo Doe")));
+        CalendarEvent event = Events.anEvent().forIssue("i-8").build().withFacts(Optional.of(started));
+        EventVersion version = store.create(calendar, event).orElseThrow();
+        assertThat(Files.readString(folder().resolve("plane-issue-i-8.ics")))
+                .contains("X-PLANE-STATE-GROUP:started", "X-PLANE-ASSIGNEE;EMAIL=jo@example.com;CN=Jo Doe:u-1");
+        assertThat(store.listOwnedEvents(calendar)).singleElement()
+                .satisfies(stored -> assertThat(stored.event().facts()).contains(started));
+
+        IssueFacts done = new IssueFacts(MOBILE.id(), "MOB", StateGroup.COMPLETED, Priority.HIGH, List.of());
+        store.update(calendar, event.identity(), event.withFacts(Optional.of(done)), version);
+        store.close();
+        store = VdirCalendarStore.open(data, CLOCK);
+
+        assertThat(store.listOwnedEvents(calendar)).singleElement()
+                .satisfies(stored -> assertThat(stored.event().facts()).contains(done));
     }
 
     @Test
