@@ -187,6 +187,31 @@ class VdirCalendarStoreFilesTest {
     }
 
     @Test
+    void aSecondListing_reusesTheUnchangedEvents_andReadsOnlyTheFileThatChanged() throws IOException {
+        CalendarId calendar = store.ensureCalendar(MOBILE);
+        for (int i = 0; i < 5; i++) {
+            store.create(calendar, Events.anEvent().forIssue("n-" + i).withSummary("[" + i + "] Same").build());
+        }
+        store.close();
+        store = VdirCalendarStore.open(data, CLOCK);
+        List<StoredEvent> first = store.listOwnedEvents(calendar);
+        Path changed = folder().resolve("plane-issue-n-3.ics");
+        Files.writeString(changed, Files.readString(changed).replace("[3] Same", "[3] Changed"));
+
+        List<StoredEvent> second = store.listOwnedEvents(calendar);
+
+        for (StoredEvent before : first) {
+            StoredEvent after = second.stream().filter(e -> e.uid().equals(before.uid())).findFirst().orElseThrow();
+            if (before.uid().equals("plane-issue-n-3@calplanebot")) {
+                assertThat(after.event().summary()).isEqualTo("[3] Changed");
+                assertThat(after.version()).isNotEqualTo(before.version());
+            } else {
+                assertThat(after).as("not read again").isSameAs(before);
+            }
+        }
+    }
+
+    @Test
     void aFileOfOursThatCannotBeRead_failsTheListing_ratherThanLookingLikeADeletion() throws IOException {
         CalendarId calendar = store.ensureCalendar(MOBILE);
         Files.writeString(folder().resolve("plane-issue-i-7.ics"), "this is not iCalendar");
