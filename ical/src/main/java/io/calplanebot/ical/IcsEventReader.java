@@ -25,6 +25,14 @@ final class IcsEventReader {
 
     /** The event, or empty when this data needs the full parser. */
     static Optional<CalendarEvent> read(String ics, boolean issueFacts) {
+        try {
+            return readPlain(ics, issueFacts);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // whatever puzzles this reader, ical4j judges
+        }
+    }
+
+    private static Optional<CalendarEvent> readPlain(String ics, boolean issueFacts) {
         Found found = new Found();
         int depth = 0;
         boolean inEvent = false;
@@ -41,12 +49,18 @@ final class IcsEventReader {
             String text = line.toString();
             if (text.regionMatches(true, 0, "BEGIN:", 0, 6)) {
                 depth++;
+                if (depth == 1 && !text.substring(6).strip().equalsIgnoreCase("VCALENDAR")) {
+                    return Optional.empty();
+                }
                 if (depth == 2 && text.substring(6).strip().equalsIgnoreCase("VEVENT")) {
                     inEvent = true;
                     events++;
                 }
             } else if (text.regionMatches(true, 0, "END:", 0, 4)) {
                 depth--;
+                if (depth < 0) {
+                    return Optional.empty();
+                }
                 if (depth == 1) {
                     inEvent = false;
                 }

@@ -94,5 +94,7 @@ class IcsEventReaderTest {
         assertThat(IcsEventReader.read(head + event.replace("UID:a@b", "UID:a\\,b") + tail, true)).isEmpty();
         assertThat(IcsEventReader.read(head + event, true)).as("unfinished").isEmpty();
         assertThat(IcsEventReader.read("not iCalendar", true)).isEmpty();
+        assertThat(IcsEventReader.read("BEGIN:VTODO\r\n" + event + "END:VTODO\r\n", true)).as("not a calendar").isEmpty();
+        assertThat(IcsEventReader.read(tail + head + event + tail, true)).as("ends first").isEmpty();
     }
 }
