@@ -159,6 +159,16 @@ public final class ICalEventCodec {
         return issueFacts ? IssueFactsProperties.attach(event, factProperties(vevent)) : event;
     }
 
+    /**
+     * The same as {@link #decode}, read without ical4j when the data is a plain one-event object (as every file the
+     * built-in store writes is), which is about a hundred times faster; anything else goes to {@link #decode}.
+     *
+     * @throws IcsFormatException when the data cannot be read or holds no VEVENT with a UID
+     */
+    public CalendarEvent decodeQuickly(String ics) {
+        return IcsEventReader.read(ics, issueFacts).orElseGet(() -> decode(ics));
+    }
+
     /** The UID of the object's main VEVENT, if it has one. */
     public Optional<String> uidOf(String ics) {
         return firstMaster(parse(ics)).map(v -> text(v, Property.UID));

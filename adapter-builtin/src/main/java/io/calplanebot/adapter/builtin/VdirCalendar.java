@@ -228,7 +228,7 @@ final class VdirCalendar {
         Optional<StoredEvent> stored;
         Optional<String> problem;
         try {
-            CalendarEvent event = codec.decode(new String(bytes, StandardCharsets.UTF_8));
+            CalendarEvent event = codec.decodeQuickly(new String(bytes, StandardCharsets.UTF_8));
             stored = Optional.of(new StoredEvent(new EventIdentity(event.uid(), name), version, event));
             problem = Optional.empty();
         } catch (IcsFormatException | IllegalArgumentException e) {

@@ -3,7 +3,11 @@ package io.calplanebot.adapter.builtin;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.EventVersion;
+import io.calplanebot.core.domain.IssueFacts;
+import io.calplanebot.core.domain.Person;
+import io.calplanebot.core.domain.Priority;
 import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.domain.StateGroup;
 import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.port.out.StaleVersionException;
 import io.calplanebot.core.testing.Events;
@@ -21,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +163,52 @@ class VdirCalendarStoreFilesTest {
 
         assertThat(store.listOwnedEvents(calendar)).singleElement()
                 .satisfies(stored -> assertThat(stored.event().sameManagedContent(event)).isTrue());
+    }
+
+    @Test
+    void theIssueFacts_areKeptInTheFile_throughCreateUpdateAndReopening() throws IOException {
+        CalendarId calendar = store.ensureCalendar(MOBILE);
+        IssueFacts started = new IssueFacts(MOBILE.id(), "MOB", StateGroup.STARTED, Priority.HIGH,
+                List.of(new Person("u-1", "jo@example.com", "Jo Doe")));
+        CalendarEvent event = Events.anEvent().forIssue("i-8").build().withFacts(Optional.of(started));
+        EventVersion version = store.create(calendar, event).orElseThrow();
+        assertThat(Files.readString(folder().resolve("plane-issue-i-8.ics")))
+                .contains("X-PLANE-STATE-GROUP:started", "X-PLANE-ASSIGNEE;EMAIL=jo@example.com;CN=Jo Doe:u-1");
+        assertThat(store.listOwnedEvents(calendar)).singleElement()
+                .satisfies(stored -> assertThat(stored.event().facts()).contains(started));
+
+        IssueFacts done = new IssueFacts(MOBILE.id(), "MOB", StateGroup.COMPLETED, Priority.HIGH, List.of());
+        store.update(calendar, event.identity(), event.withFacts(Optional.of(done)), version);
+        store.close();
+        store = VdirCalendarStore.open(data, CLOCK);
+
+        assertThat(store.listOwnedEvents(calendar)).singleElement()
+                .satisfies(stored -> assertThat(stored.event().facts()).contains(done));
+    }
+
+    @Test
+    void aSecondListing_reusesTheUnchangedEvents_andReadsOnlyTheFileThatChanged() throws IOException {
+        CalendarId calendar = store.ensureCalendar(MOBILE);
+        for (int i = 0; i < 5; i++) {
+            store.create(calendar, Events.anEvent().forIssue("n-" + i).withSummary("[" + i + "] Same").build());
+        }
+        store.close();
+        store = VdirCalendarStore.open(data, CLOCK);
+        List<StoredEvent> first = store.listOwnedEvents(calendar);
+        Path changed = folder().resolve("plane-issue-n-3.ics");
+        Files.writeString(changed, Files.readString(changed).replace("[3] Same", "[3] Changed"));
+
+        List<StoredEvent> second = store.listOwnedEvents(calendar);
+
+        for (StoredEvent before : first) {
+            StoredEvent after = second.stream().filter(e -> e.uid().equals(before.uid())).findFirst().orElseThrow();
+            if (before.uid().equals("plane-issue-n-3@calplanebot")) {
+                assertThat(after.event().summary()).isEqualTo("[3] Changed");
+                assertThat(after.version()).isNotEqualTo(before.version());
+            } else {
+                assertThat(after).as("not read again").isSameAs(before);
+            }
+        }
     }
 
     @Test
