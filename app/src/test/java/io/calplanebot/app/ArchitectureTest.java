@@ -159,6 +159,18 @@ class ArchitectureTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("AuthType");
     }
 
+    static final ArchRule ICAL_DEPENDS_ON_CORE_DOMAIN_AND_ICAL4J_ONLY = classes()
+            .that().resideInAPackage("io.calplanebot.ical..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.calplanebot.ical..",
+                    "io.calplanebot.core.domain..", "net.fortuna.ical4j..")
+            .because("the iCalendar codec is shared by every calendar store and feed, so it must not depend on any"
+                    + " adapter, on the app or on core's sync machinery");
+
+    @Test
+    void ical_dependsOnNoAdapterNorAppNorCoreInternals() {
+        ICAL_DEPENDS_ON_CORE_DOMAIN_AND_ICAL4J_ONLY.check(classes);
+    }
+
     @Test
     void httpAdapter_neverSeesPlaneOrCalDav() {
         noClasses().that().resideInAPackage("io.calplanebot.adapter.http..")

@@ -7,7 +7,7 @@ import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
 import io.calplanebot.adapter.caldav.dav.error.DavException;
-import io.calplanebot.adapter.caldav.ical.ICalEventCodec;
+import io.calplanebot.ical.ICalEventCodec;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.EventIdentity;

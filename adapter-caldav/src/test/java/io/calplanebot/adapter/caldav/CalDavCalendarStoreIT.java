@@ -4,7 +4,7 @@ import io.calplanebot.adapter.caldav.dav.DavEntry;
 import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavResponse;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
-import io.calplanebot.adapter.caldav.ical.IcsFolding;
+import io.calplanebot.ical.IcsFolding;
 import io.calplanebot.adapter.caldav.testing.CalDavEndpoint;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;

@@ -1,6 +1,6 @@
 package io.calplanebot.adapter.caldav;
 
-import io.calplanebot.adapter.caldav.ical.ICalEventCodec;
+import io.calplanebot.ical.ICalEventCodec;
 import io.calplanebot.adapter.caldav.testing.CannedAnswer;
 import io.calplanebot.adapter.caldav.testing.RecordedExchange;
 import io.calplanebot.adapter.caldav.testing.RecordingServer;

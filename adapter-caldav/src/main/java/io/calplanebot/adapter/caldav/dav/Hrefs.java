@@ -1,6 +1,6 @@
 package io.calplanebot.adapter.caldav.dav;
 
-import io.calplanebot.adapter.caldav.text.PercentEncoding;
+import io.calplanebot.ical.PercentEncoding;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

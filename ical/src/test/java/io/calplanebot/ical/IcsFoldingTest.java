@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.EventStatus;

@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
 /**
  * RFC 5545 line handling: CRLF line ends and content lines folded at 75 octets of UTF-8, never inside a

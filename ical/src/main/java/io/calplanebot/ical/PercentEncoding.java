@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.caldav.text;
+package io.calplanebot.ical;
 
 import java.nio.charset.StandardCharsets;
 

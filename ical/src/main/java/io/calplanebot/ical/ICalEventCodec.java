@@ -1,10 +1,14 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.EventStatus;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.DefaultParameterFactorySupplier;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterBuilder;
+import net.fortuna.ical4j.model.ParameterFactory;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TextList;
@@ -26,6 +30,7 @@ import net.fortuna.ical4j.model.property.Transp;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.Version;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
 import java.io.IOException;
@@ -37,6 +42,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,15 +56,19 @@ import java.util.Set;
  *   <li>{@link #decode} reads the managed properties back, whatever order or folding the server chose, and
  *       merges CATEGORIES spread over several properties.</li>
  * </ul>
- * Output is RFC 5545: CRLF, folded at 75 octets, PRODID set, text escaped.
+ * Output is RFC 5545: CRLF, folded at 75 octets, PRODID set, text escaped. The form made by
+ * {@link #withIssueFacts()} also writes and reads the issue facts as X-PLANE- properties
+ * (see {@link IssueFactsProperties}); the plain form, for CalDAV servers, neither writes nor reads them.
  */
 public final class ICalEventCodec {
     /** The PRODID this product writes. */
-    public static final String PRODUCT_ID = "-//CalPlaneBot//CalDAV adapter//EN";
+    public static final String PRODUCT_ID = "-//CalPlaneBot//CalPlaneBot//EN";
 
     /** Properties an update replaces; everything else in the VEVENT is kept. */
     private static final Set<String> MANAGED = Set.of("UID", "SUMMARY", "DESCRIPTION", "DTSTART", "DTEND", "DURATION",
             "STATUS", "CATEGORIES", "COLOR", "URL", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "ATTENDEE", "ORGANIZER");
+
+    private static final List<ParameterFactory<? extends Parameter>> PARAMETERS = new DefaultParameterFactorySupplier().get();
 
     static {
         // Real servers and clients write sloppy data: read it leniently, write strictly.
@@ -68,9 +78,20 @@ public final class ICalEventCodec {
     }
 
     private final Clock clock;
+    private final boolean issueFacts;
 
     public ICalEventCodec(Clock clock) {
+        this(clock, false);
+    }
+
+    private ICalEventCodec(Clock clock, boolean issueFacts) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.issueFacts = issueFacts;
+    }
+
+    /** The same codec, also writing the issue facts as X-PLANE- properties and reading them back. */
+    public ICalEventCodec withIssueFacts() {
+        return new ICalEventCodec(clock, true);
     }
 
     /** A new iCalendar object holding just this event. */
@@ -83,6 +104,7 @@ public final class ICalEventCodec {
         vevent.add(new LastModified(now));
         vevent.add(new Sequence(0));
         addManaged(vevent, event);
+        addFacts(vevent, event);
         vevent.add(new Transp(new ParameterList(), Transp.VALUE_TRANSPARENT));
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
@@ -103,13 +125,14 @@ public final class ICalEventCodec {
                 .orElseThrow(() -> new IcsFormatException("the stored object holds no VEVENT with UID " + event.uid()
                         + " (it holds " + uids(calendar) + ")"));
         int sequence = master.getProperty(Property.SEQUENCE).map(ICalEventCodec::sequenceOf).orElse(0);
-        master.removeIf(property -> MANAGED.contains(property.getName().toUpperCase(java.util.Locale.ROOT)));
+        master.removeIf(property -> isReplaced(property.getName().toUpperCase(Locale.ROOT)));
         Instant now = now();
         master.add(new Uid(event.uid()));
         master.add(new DtStamp(now));
         master.add(new LastModified(now));
         master.add(new Sequence(sequence + 1));
         addManaged(master, event);
+        addFacts(master, event);
         calendar.removeAll(Property.PRODID);
         calendar.add(new ProdId(PRODUCT_ID));
         return IcsFolding.fold(calendar.toString());
@@ -131,8 +154,9 @@ public final class ICalEventCodec {
         EventStatus status = "CANCELLED".equalsIgnoreCase(text(vevent, Property.STATUS))
                 ? EventStatus.CANCELLED : EventStatus.CONFIRMED;
         Optional<String> color = vevent.getProperty("COLOR").map(Property::getValue).filter(v -> !v.isBlank());
-        return new CalendarEvent(uid, text(vevent, Property.SUMMARY), text(vevent, Property.DESCRIPTION), start, end,
-                status, categories(vevent), color, text(vevent, Property.URL));
+        CalendarEvent event = new CalendarEvent(uid, text(vevent, Property.SUMMARY), text(vevent, Property.DESCRIPTION),
+                start, end, status, categories(vevent), color, text(vevent, Property.URL));
+        return issueFacts ? IssueFactsProperties.attach(event, factProperties(vevent)) : event;
     }
 
     /** The UID of the object's main VEVENT, if it has one. */
@@ -156,6 +180,41 @@ public final class ICalEventCodec {
         if (!event.url().isBlank()) {
             vevent.add(new Url(new ParameterList(), UriText.escape(event.url())));
         }
+    }
+
+    private boolean isReplaced(String name) {
+        return MANAGED.contains(name) || issueFacts && name.startsWith(IssueFactsProperties.PREFIX);
+    }
+
+    private void addFacts(VEvent vevent, CalendarEvent event) {
+        if (!issueFacts) {
+            return;
+        }
+        for (ExtraProperty extra : IssueFactsProperties.of(event)) {
+            List<Parameter> parameters = new ArrayList<>();
+            for (ExtraProperty.Parameter parameter : extra.parameters()) {
+                parameters.add(new ParameterBuilder(PARAMETERS).name(parameter.name()).value(parameter.value()).build());
+            }
+            vevent.add(new XProperty(extra.name(), new ParameterList(parameters), extra.value()));
+        }
+    }
+
+    private static List<ExtraProperty> factProperties(VEvent vevent) {
+        List<ExtraProperty> found = new ArrayList<>();
+        for (Property property : vevent.getProperties()) {
+            String name = property.getName().toUpperCase(Locale.ROOT);
+            if (name.startsWith(IssueFactsProperties.PREFIX) && ExtraProperty.isName(name)) {
+                List<ExtraProperty.Parameter> parameters = new ArrayList<>();
+                for (Parameter parameter : property.getParameters()) {
+                    if (ExtraProperty.isName(parameter.getName())) {
+                        parameters.add(new ExtraProperty.Parameter(parameter.getName().toUpperCase(Locale.ROOT),
+                                parameter.getValue()));
+                    }
+                }
+                found.add(new ExtraProperty(name, parameters, property.getValue()));
+            }
+        }
+        return found;
     }
 
     private Instant now() {

@@ -1,6 +1,5 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
-import io.calplanebot.adapter.caldav.text.PercentEncoding;
 
 /** Makes a URL string acceptable as an iCalendar URI value by percent-encoding what a URI may not contain. */
 final class UriText {

@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.caldav.ical;
+package io.calplanebot.ical;
 
 /** iCalendar data that cannot be read, or that does not hold the event it should. */
 public class IcsFormatException extends RuntimeException {
