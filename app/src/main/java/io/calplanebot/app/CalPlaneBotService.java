@@ -103,9 +103,10 @@ public final class CalPlaneBotService implements AutoCloseable {
     }
 
     static ApiSettings apiSettings(AppConfig config) {
-        return new ApiSettings(config.http().apiToken().map(Secret::reveal), config.http().trustProxy(),
-                RateLimit.perMinute(config.http().webhookLimitPerMinute()),
-                RateLimit.perHour(config.http().syncTriggerLimitPerHour()));
+        return ApiSettings.defaults().withApiToken(config.http().apiToken().map(Secret::reveal).orElse(null))
+                .withTrustProxy(config.http().trustProxy())
+                .withWebhookLimit(RateLimit.perMinute(config.http().webhookLimitPerMinute()))
+                .withSyncLimit(RateLimit.perHour(config.http().syncTriggerLimitPerHour()));
     }
 
     public int port() {
