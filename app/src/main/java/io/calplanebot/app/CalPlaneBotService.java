@@ -106,7 +106,9 @@ public final class CalPlaneBotService implements AutoCloseable {
         return ApiSettings.defaults().withApiToken(config.http().apiToken().map(Secret::reveal).orElse(null))
                 .withTrustProxy(config.http().trustProxy())
                 .withWebhookLimit(RateLimit.perMinute(config.http().webhookLimitPerMinute()))
-                .withSyncLimit(RateLimit.perHour(config.http().syncTriggerLimitPerHour()));
+                .withSyncLimit(RateLimit.perHour(config.http().syncTriggerLimitPerHour()))
+                .withFeedLimit(RateLimit.perMinute(config.feeds().limitPerMinute()))
+                .withUntokenedFeeds(config.feeds().allowUntokened());
     }
 
     public int port() {

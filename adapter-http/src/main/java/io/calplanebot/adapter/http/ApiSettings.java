@@ -35,7 +35,8 @@ public record ApiSettings(Optional<String> apiToken, boolean trustProxy, RateLim
     }
 
     public ApiSettings withApiToken(String token) {
-        return new ApiSettings(Optional.ofNullable(token), trustProxy, webhookLimit, syncLimit, feedLimit, untokenedFeeds);
+        return new ApiSettings(Optional.ofNullable(token), trustProxy, webhookLimit, syncLimit, feedLimit,
+                untokenedFeeds);
     }
 
     public ApiSettings withTrustProxy(boolean trust) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * reload can compare each part with the running one.
  */
 public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, CalDavSettings calDav, SyncConfig sync,
-                        HttpConfig http, LogConfig log) {
+                        HttpConfig http, LogConfig log, FeedConfig feeds) {
     public AppConfig {
         Objects.requireNonNull(plane, "plane");
         Objects.requireNonNull(planeWeb, "planeWeb");
@@ -21,6 +21,7 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, CalDavSett
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(feeds, "feeds");
     }
 
     /** Every setting with secrets masked, for logs and {@code diagnose}. */
@@ -48,6 +49,10 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, CalDavSett
         out.put("TRUST_PROXY", String.valueOf(http.trustProxy()));
         out.put("WEBHOOK_RATE_LIMIT_PER_MINUTE", String.valueOf(http.webhookLimitPerMinute()));
         out.put("SYNC_RATE_LIMIT_PER_HOUR", String.valueOf(http.syncTriggerLimitPerHour()));
+        out.put("DATA_DIR", feeds.dataDirectory().toString());
+        out.put("PUBLIC_URL", feeds.publicUrl().toString());
+        out.put("FEEDS_ALLOW_UNTOKENED", String.valueOf(feeds.allowUntokened()));
+        out.put("FEED_RATE_LIMIT_PER_MINUTE", String.valueOf(feeds.limitPerMinute()));
         out.put("LOG_LEVEL", log.level());
         out.put("LOG_FORMAT", log.format().name().toLowerCase(Locale.ROOT));
         out.put("LOG_DIR", log.directory().toString());

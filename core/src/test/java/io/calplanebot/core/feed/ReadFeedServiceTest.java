@@ -60,8 +60,9 @@ class ReadFeedServiceTest {
     @Test
     void completedMode_decidesHowAClosedIssueAppears() {
         String cancelled = manage.add(new FeedName("c"), FeedFilter.project("MOB")).token();
-        String show = manage.add(new FeedName("s"), FeedFilter.project("MOB").withCompleted(CompletedMode.SHOW)).token();
-        String hide = manage.add(new FeedName("h"), FeedFilter.project("MOB").withCompleted(CompletedMode.HIDE)).token();
+        FeedFilter mob = FeedFilter.project("MOB");
+        String show = manage.add(new FeedName("s"), mob.withCompleted(CompletedMode.SHOW)).token();
+        String hide = manage.add(new FeedName("h"), mob.withCompleted(CompletedMode.HIDE)).token();
 
         assertThat(events(read.byToken(cancelled).orElseThrow())).filteredOn(e -> e.uid().equals(bosDone.uid()))
                 .extracting(CalendarEvent::status).containsExactly(EventStatus.CANCELLED);
