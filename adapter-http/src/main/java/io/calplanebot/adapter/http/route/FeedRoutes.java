@@ -13,6 +13,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +36,8 @@ public final class FeedRoutes {
     /** How often subscribers are asked to fetch again. */
     public static final Duration REFRESH = Duration.ofMinutes(15);
     public static final String CONTENT_TYPE = "text/calendar; charset=utf-8";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRoutes.class);
 
     private final ReadFeedUseCase feeds;
     private final RateLimitGuard guard;
@@ -83,14 +88,36 @@ public final class FeedRoutes {
             if (ctx.method() == HandlerType.HEAD) {
                 return;
             }
-            OutputStream raw = ctx.res().getOutputStream();
-            OutputStream body = gzip ? new GZIPOutputStream(raw, 8192) : raw;
-            write(feed, body);
-            if (gzip) {
-                ((GZIPOutputStream) body).finish();
+            try {
+                OutputStream raw = ctx.res().getOutputStream();
+                OutputStream body = gzip ? new GZIPOutputStream(raw, 8192) : raw;
+                write(feed, body);
+                if (gzip) {
+                    ((GZIPOutputStream) body).finish();
+                }
+                body.flush();
+            } catch (IOException | RuntimeException e) {
+                brokeOff(ctx, e);
             }
-            body.flush();
         };
+    }
+
+    /**
+     * A feed that cannot be written to the end must never look complete: a subscriber would take the events it
+     * missed as deleted. Before the first bytes left, the answer is reset and the error answered as any other;
+     * after that, the connection is aborted, so the client sees a broken transfer instead of a shorter calendar.
+     */
+    private static void brokeOff(Context ctx, Exception e) throws Exception {
+        if (!ctx.res().isCommitted()) {
+            ctx.res().reset();
+            throw e;
+        }
+        if (e instanceof IOException) {
+            LOG.debug("A feed's client went away: {}", e.getClass().getName());
+        } else {
+            LOG.warn("A feed broke off after its first bytes ({}); the transfer is aborted", e.getClass().getName());
+        }
+        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
     }
 
     /** The same 404 (error model, {@code NOT_FOUND}) as a path with no route, without the rate-limit headers. */
