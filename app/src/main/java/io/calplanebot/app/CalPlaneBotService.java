@@ -4,14 +4,17 @@ import io.calplanebot.adapter.http.ApiSettings;
 import io.calplanebot.adapter.http.HttpApi;
 import io.calplanebot.adapter.http.RateLimit;
 import io.calplanebot.adapter.http.ServiceInfo;
+import io.calplanebot.adapter.builtin.VdirCalendarArchive;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.app.config.ConfigWatcher;
 import io.calplanebot.app.config.Secret;
+import io.calplanebot.app.feeds.FileFeedTokens;
 import io.calplanebot.app.logging.LogSetup;
 import io.calplanebot.app.observe.ObservingSyncListener;
 import io.calplanebot.app.schedule.ExecutorTaskScheduler;
 import io.calplanebot.app.wiring.Wiring;
+import io.calplanebot.core.feed.ReadFeedService;
 import io.calplanebot.core.sync.PeriodicSync;
 import io.calplanebot.core.sync.PipelineTiming;
 import io.calplanebot.core.sync.SyncEngine;
@@ -56,6 +59,8 @@ public final class CalPlaneBotService implements AutoCloseable {
                 .runFullSync(engine.fullSync())
                 .readStatus(engine.status())
                 .handleWebhook(engine.webhooks())
+                .readFeeds(new ReadFeedService(new VdirCalendarArchive(wiring.builtinStore()),
+                        new FileFeedTokens(config.feeds().tokenFile()), clock))
                 .bind(config.http().host(), config.http().port())
                 .settings(apiSettings(config))
                 .service(ServiceInfo.calPlaneBot(Version.current()))
@@ -103,9 +108,12 @@ public final class CalPlaneBotService implements AutoCloseable {
     }
 
     static ApiSettings apiSettings(AppConfig config) {
-        return new ApiSettings(config.http().apiToken().map(Secret::reveal), config.http().trustProxy(),
-                RateLimit.perMinute(config.http().webhookLimitPerMinute()),
-                RateLimit.perHour(config.http().syncTriggerLimitPerHour()));
+        return ApiSettings.defaults().withApiToken(config.http().apiToken().map(Secret::reveal).orElse(null))
+                .withTrustProxy(config.http().trustProxy())
+                .withWebhookLimit(RateLimit.perMinute(config.http().webhookLimitPerMinute()))
+                .withSyncLimit(RateLimit.perHour(config.http().syncTriggerLimitPerHour()))
+                .withFeedLimit(RateLimit.perMinute(config.feeds().limitPerMinute()))
+                .withUntokenedFeeds(config.feeds().allowUntokened());
     }
 
     public int port() {

@@ -7,6 +7,7 @@ import io.calplanebot.core.domain.EventVersion;
 import io.calplanebot.core.domain.LocatedEvent;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.domain.StoredEvent;
+import io.calplanebot.core.domain.feed.ArchiveVersion;
 import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.CalendarStoreException.Reason;
@@ -22,7 +23,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +61,18 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
     private final ConcurrentMap<String, VdirCalendar> calendars = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** Tells one opening of the store from another, so versions never repeat across restarts. */
+    private final String openedAs = Long.toHexString(new SecureRandom().nextLong());
+    private final long[] changes = {0};
+    private Instant lastChange;
+
     private VdirCalendarStore(Path dataDirectory, DataDirectoryLock lock, Clock clock) {
         this.dataDirectory = dataDirectory;
         this.calendarsFolder = dataDirectory.resolve(CALENDARS);
         this.lock = lock;
         this.clock = clock;
         this.codec = new ICalEventCodec(clock).withIssueFacts();
+        this.lastChange = clock.instant();
     }
 
     /**
@@ -112,6 +121,23 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
         }
     }
 
+    /**
+     * A version of everything this store holds, for feeds: a new tag after every write through this store (the data
+     * directory's lock makes this process the only writer), and when the last write happened.
+     */
+    public ArchiveVersion version() {
+        synchronized (changes) {
+            return new ArchiveVersion(openedAs + "-" + changes[0], lastChange);
+        }
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changes[0]++;
+            lastChange = clock.instant();
+        }
+    }
+
     /** The data directory this store works in. */
     public Path dataDirectory() {
         return dataDirectory;
@@ -124,6 +150,7 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
             AtomicFiles.createFolder(calendarsFolder.resolve(name));
             VdirCalendar calendar = calendar(name);
             calendar.rename(project.calendarName());
+            changed();
             return calendar.id();
         });
     }
@@ -170,20 +197,28 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public Optional<EventVersion> create(CalendarId calendar, CalendarEvent event) {
-        return io("creating event " + event.uid(), () -> Optional.of(existing(calendar).create(event)));
+        return io("creating event " + event.uid(), () -> {
+            EventVersion version = existing(calendar).create(event);
+            changed();
+            return Optional.of(version);
+        });
     }
 
     @Override
     public Optional<EventVersion> update(CalendarId calendar, EventIdentity identity, CalendarEvent event,
                                          EventVersion expected) {
-        return io("updating event " + identity.uid(),
-                () -> Optional.of(existing(calendar).update(identity, event, expected)));
+        return io("updating event " + identity.uid(), () -> {
+            EventVersion version = existing(calendar).update(identity, event, expected);
+            changed();
+            return Optional.of(version);
+        });
     }
 
     @Override
     public void delete(CalendarId calendar, EventIdentity identity, EventVersion expected) {
         io("deleting event " + identity.uid(), () -> {
             existing(calendar).delete(identity, expected);
+            changed();
             return null;
         });
     }

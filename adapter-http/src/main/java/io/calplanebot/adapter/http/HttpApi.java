@@ -6,12 +6,15 @@ import io.calplanebot.adapter.http.error.JsonJettyErrorHandler;
 import io.calplanebot.adapter.http.limit.RateLimitGuard;
 import io.calplanebot.adapter.http.limit.RateLimiter;
 import io.calplanebot.adapter.http.route.DocsRoutes;
+import io.calplanebot.adapter.http.route.FeedRoutes;
 import io.calplanebot.adapter.http.route.MetricsRoutes;
 import io.calplanebot.adapter.http.route.StatusRoutes;
 import io.calplanebot.adapter.http.route.SyncRoutes;
 import io.calplanebot.adapter.http.route.WebhookRoutes;
 import io.calplanebot.adapter.http.support.RequestObserver;
+import io.calplanebot.core.port.in.Feed;
 import io.calplanebot.core.port.in.HandleWebhookUseCase;
+import io.calplanebot.core.port.in.ReadFeedUseCase;
 import io.calplanebot.core.port.in.ReadStatusUseCase;
 import io.calplanebot.core.port.in.RunFullSyncUseCase;
 import io.javalin.Javalin;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * HttpApi api = HttpApi.builder()
  *         .runFullSync(syncService).readStatus(syncService).handleWebhook(webhookService)
+ *         .readFeeds(readFeedService)
  *         .bind("0.0.0.0", 8765).settings(ApiSettings.defaults().withApiToken(token))
  *         .service(ServiceInfo.calPlaneBot("1.0.0")).startedAt(start).clock(clock)
  *         .meterRegistry(prometheusRegistry)
@@ -48,6 +53,18 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY);
+
+    private static final ReadFeedUseCase NO_FEEDS = new ReadFeedUseCase() {
+        @Override
+        public Optional<Feed> byToken(String token) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Feed> publicProject(String project) {
+            return Optional.empty();
+        }
+    };
 
     private final Javalin javalin;
     private final String host;
@@ -75,6 +92,7 @@ public final class HttpApi {
             new StatusRoutes(b.readStatus, b.service, b.startedAt, b.clock).addTo(cfg.routes);
             new WebhookRoutes(b.handleWebhook, guard).addTo(cfg.routes);
             new SyncRoutes(b.runFullSync, b.readStatus, guard, settings::get).addTo(cfg.routes);
+            new FeedRoutes(b.readFeeds, guard, settings::get).addTo(cfg.routes);
             new DocsRoutes(b.service.version()).addTo(cfg.routes);
             new MetricsRoutes(b.meterRegistry).addTo(cfg.routes);
             HttpErrorMapping mapping = new HttpErrorMapping(errors);
@@ -134,6 +152,7 @@ public final class HttpApi {
         private RunFullSyncUseCase runFullSync;
         private ReadStatusUseCase readStatus;
         private HandleWebhookUseCase handleWebhook;
+        private ReadFeedUseCase readFeeds = NO_FEEDS;
         private PrometheusMeterRegistry meterRegistry;
         private String host = "0.0.0.0";
         private int port = 8765;
@@ -158,6 +177,12 @@ public final class HttpApi {
 
         public Builder handleWebhook(HandleWebhookUseCase useCase) {
             this.handleWebhook = useCase;
+            return this;
+        }
+
+        /** Serves the subscribable feeds. Default: no feeds (every feed path answers 404). */
+        public Builder readFeeds(ReadFeedUseCase useCase) {
+            this.readFeeds = Objects.requireNonNull(useCase, "readFeeds use case");
             return this;
         }
 

@@ -18,6 +18,8 @@ class ApiSettingsTest {
         assertThat(defaults.syncLimit()).isEqualTo(new RateLimit(10, Duration.ofHours(1)));
         assertThat(defaults.apiToken()).isEmpty();
         assertThat(defaults.trustProxy()).isFalse();
+        assertThat(defaults.feedLimit()).isEqualTo(new RateLimit(60, Duration.ofMinutes(1)));
+        assertThat(defaults.untokenedFeeds()).isFalse();
     }
 
     @Test

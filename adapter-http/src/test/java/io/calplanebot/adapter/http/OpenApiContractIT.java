@@ -125,6 +125,40 @@ class OpenApiContractIT extends SharedServer {
                 .isEqualTo(answerable);
     }
 
+    @Test
+    void feedAnswers_haveTheDocumentedStatusesContentTypesAndHeaders() {
+        try (FeedServer feeds = new FeedServer(TestApi.ROOMY.withUntokenedFeeds(true))) {
+            feeds.archive.put("Plane: Mobile", FeedServer.event("1", "MOB", io.calplanebot.core.domain.StateGroup.STARTED,
+                    io.calplanebot.core.domain.Priority.NONE, List.of()));
+            String path = "/feeds/" + feeds.add("all", io.calplanebot.core.domain.feed.FeedFilter.everything()) + ".ics";
+            Answer ok = feeds.get(path);
+            feedConforms("/feeds/{token}.ics", ok);
+            feedConforms("/feeds/{token}.ics", feeds.get(path, "If-None-Match", ok.header("ETag")));
+            feedConforms("/feeds/{token}.ics", feeds.get("/feeds/unknown-token-0123456789.ics"));
+            feedConforms("/feeds/public/{project}.ics", feeds.get("/feeds/public/MOB.ics"));
+            feedConforms("/feeds/public/{project}.ics", feeds.get("/feeds/public/NOPE.ics"));
+            feeds.t.api.update(TestApi.ROOMY.withFeedLimit(RateLimit.perMinute(1)));
+            feeds.get(path);
+            feedConforms("/feeds/{token}.ics", feeds.get(path));
+        }
+    }
+
+    private void feedConforms(String documentedPath, Answer answer) {
+        JsonNode response = checker.resolve(document.path("paths").path(documentedPath).path("get").path("responses")
+                .path(Integer.toString(answer.status())));
+        assertThat(response.isMissingNode()).as("%s answered %s, which the document does not list", documentedPath,
+                answer).isFalse();
+        response.path("headers").fieldNames().forEachRemaining(header ->
+                assertThat(answer.header(header)).as("%s %s %s", documentedPath, answer.status(), header).isNotNull());
+        if (answer.status() == 200) {
+            assertThat(response.path("content").has("text/calendar")).isTrue();
+            assertThat(answer.header("Content-Type")).startsWith("text/calendar");
+        } else if (answer.status() >= 400) {
+            assertThat(checker.violations(response.path("content").path("application/json").path("schema"),
+                    answer.json())).as(answer.toString()).isEmpty();
+        }
+    }
+
     private void webhookAnswers() {
         conforms("POST", "/webhooks/plane", () -> t.postJson("/webhooks/plane", PAYLOAD));
         t.webhooks.answer(new WebhookReceipt(WebhookReceipt.Disposition.IGNORED, "cycle", "created", Optional.empty()));

@@ -1,6 +1,7 @@
 package io.calplanebot.adapter.http;
 
 import io.calplanebot.core.port.in.HandleWebhookUseCase;
+import io.calplanebot.core.port.in.ReadFeedUseCase;
 import io.calplanebot.core.port.in.ReadStatusUseCase;
 import io.calplanebot.core.port.in.RunFullSyncUseCase;
 import io.calplanebot.core.testing.MutableClock;
@@ -13,8 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /** A real {@link HttpApi} on a random port over fake use cases (or the real ones given), and a client for it. */
 final class TestApi implements AutoCloseable {
@@ -23,7 +26,8 @@ final class TestApi implements AutoCloseable {
     /** Limits high enough that only the rate-limit tests ever meet them. */
     static final ApiSettings ROOMY = ApiSettings.defaults()
             .withWebhookLimit(RateLimit.perMinute(100_000))
-            .withSyncLimit(RateLimit.perHour(100_000));
+            .withSyncLimit(RateLimit.perHour(100_000))
+            .withFeedLimit(RateLimit.perMinute(100_000));
 
     final FakeRunFullSync sync = new FakeRunFullSync();
     final FakeReadStatus status = new FakeReadStatus();
@@ -39,7 +43,16 @@ final class TestApi implements AutoCloseable {
 
     private TestApi(ApiSettings settings, RunFullSyncUseCase realSync, ReadStatusUseCase realStatus,
                     HandleWebhookUseCase realWebhooks) {
-        api = HttpApi.builder()
+        this(settings, realSync, realStatus, realWebhooks, null);
+    }
+
+    private TestApi(ApiSettings settings, RunFullSyncUseCase realSync, ReadStatusUseCase realStatus,
+                    HandleWebhookUseCase realWebhooks, Function<Clock, ReadFeedUseCase> feeds) {
+        HttpApi.Builder builder = HttpApi.builder();
+        if (feeds != null) {
+            builder.readFeeds(feeds.apply(clock));
+        }
+        api = builder
                 .runFullSync(realSync == null ? sync : realSync)
                 .readStatus(realStatus == null ? status : realStatus)
                 .handleWebhook(realWebhooks == null ? webhooks : realWebhooks)
@@ -65,6 +78,11 @@ final class TestApi implements AutoCloseable {
     /** A server whose webhook intake is a real use case (e.g. core's webhook service), not the fake. */
     static TestApi over(HandleWebhookUseCase webhooks) {
         return new TestApi(ROOMY, null, null, webhooks);
+    }
+
+    /** A server whose feeds are read by the use case made over the server's own (test) clock. */
+    static TestApi withFeeds(ApiSettings settings, Function<Clock, ReadFeedUseCase> feeds) {
+        return new TestApi(settings, null, null, null, feeds);
     }
 
     /** Back to the state a fresh server has (settings, fakes, clock); rate-limit windows stay. */

@@ -14,16 +14,21 @@ import java.util.Optional;
  * The whole validated configuration: the adapters' own settings plus what only the service knows. Records, so a
  * reload can compare each part with the running one.
  */
-public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<CalDavSettings> calDav, Path dataDir,
-                        SyncConfig sync, HttpConfig http, LogConfig log) {
+public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<CalDavSettings> calDav, SyncConfig sync,
+                        HttpConfig http, LogConfig log, FeedConfig feeds) {
     public AppConfig {
         Objects.requireNonNull(plane, "plane");
         Objects.requireNonNull(planeWeb, "planeWeb");
         Objects.requireNonNull(calDav, "calDav");
-        Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(feeds, "feeds");
+    }
+
+    /** {@code DATA_DIR}: where the built-in store and the feed tokens live. */
+    public Path dataDir() {
+        return feeds.dataDirectory();
     }
 
     /** Every setting with secrets masked, for logs and {@code diagnose}. */
@@ -39,7 +44,6 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<C
         out.put("EVENT_TITLE_FORMAT", planeWeb.titleFormat().template());
         out.put("PLANE_PER_PAGE", String.valueOf(plane.perPage()));
         out.put("PLANE_RATE_LIMIT_PER_MINUTE", String.valueOf(plane.rateLimitPerMinute()));
-        out.put("DATA_DIR", dataDir.toString());
         if (calDav.isPresent()) {
             CalDavSettings dav = calDav.get();
             out.put("CALDAV_URL", dav.url().toString());
@@ -58,6 +62,10 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<C
         out.put("TRUST_PROXY", String.valueOf(http.trustProxy()));
         out.put("WEBHOOK_RATE_LIMIT_PER_MINUTE", String.valueOf(http.webhookLimitPerMinute()));
         out.put("SYNC_RATE_LIMIT_PER_HOUR", String.valueOf(http.syncTriggerLimitPerHour()));
+        out.put("DATA_DIR", feeds.dataDirectory().toString());
+        out.put("PUBLIC_URL", feeds.publicUrl().toString());
+        out.put("FEEDS_ALLOW_UNTOKENED", String.valueOf(feeds.allowUntokened()));
+        out.put("FEED_RATE_LIMIT_PER_MINUTE", String.valueOf(feeds.limitPerMinute()));
         out.put("LOG_LEVEL", log.level());
         out.put("LOG_FORMAT", log.format().name().toLowerCase(Locale.ROOT));
         out.put("LOG_DIR", log.directory().toString());

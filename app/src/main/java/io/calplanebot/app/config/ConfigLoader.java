@@ -8,6 +8,7 @@ import io.calplanebot.core.mapping.InvalidEventTitleFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Set;
  * whose refusals are reported under their variables.
  */
 public final class ConfigLoader {
+    private static final int DEFAULT_PORT = 8765;
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
     private final Map<String, String> environment;
@@ -45,6 +47,24 @@ public final class ConfigLoader {
     }
 
     public AppConfig load() {
+        return read(values());
+    }
+
+    /**
+     * Only the feed settings ({@code DATA_DIR}, {@code PUBLIC_URL}, {@code PORT}, …), for commands that manage
+     * feeds and need neither Plane nor a calendar server.
+     */
+    public FeedConfig loadFeeds() {
+        ConfigValues values = values();
+        int port = values.integer("PORT", DEFAULT_PORT, 0, 65535);
+        FeedConfig feeds = feeds(values, port);
+        if (!values.problems().isEmpty()) {
+            throw new ConfigException(values.problems());
+        }
+        return feeds;
+    }
+
+    private ConfigValues values() {
         Map<String, String> values = new HashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
         if (dotEnvFile.isPresent() && Files.isRegularFile(dotEnvFile.get())) {
@@ -55,7 +75,7 @@ public final class ConfigLoader {
             }
         }
         values.putAll(environment);
-        return read(new ConfigValues(values, problems));
+        return new ConfigValues(values, problems);
     }
 
     /** Reads one set of values, collecting problems. */
@@ -68,18 +88,19 @@ public final class ConfigLoader {
         Optional<Secret> webhookSecret = values.optional("PLANE_WEBHOOK_SECRET").map(Secret::new);
         EventTitleFormat titleFormat = titleFormat(values);
         Optional<CalDavSettings> calDav = adapters.calDav();
-        Path dataDir = Path.of(values.optional("DATA_DIR").orElse("data"));
 
         int interval = values.integer("SYNC_INTERVAL_SECONDS", 300, 10, 7 * 24 * 3600);
         boolean enabled = values.bool("ENABLE_SYNC", true);
         boolean forceDelete = values.bool("SYNC_FORCE_DELETE", false);
 
         String host = values.optional("HOST").orElse("0.0.0.0");
-        int port = values.integer("PORT", 8765, 0, 65535);
+        int port = values.integer("PORT", DEFAULT_PORT, 0, 65535);
         Optional<Secret> apiToken = values.optional("API_TOKEN").map(Secret::new);
         boolean trustProxy = values.bool("TRUST_PROXY", false);
         int webhookLimit = values.integer("WEBHOOK_RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000);
         int syncLimit = values.integer("SYNC_RATE_LIMIT_PER_HOUR", 10, 1, 1_000_000);
+
+        FeedConfig feeds = feeds(values, port);
 
         String level = logLevel(values);
         LogFormat format = values.choice("LOG_FORMAT", LogFormat.class, LogFormat.TEXT, "text or json");
@@ -88,10 +109,27 @@ public final class ConfigLoader {
         if (!values.problems().isEmpty()) {
             throw new ConfigException(values.problems());
         }
-        return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret, titleFormat), calDav, dataDir,
+        return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret, titleFormat), calDav,
                 new SyncConfig(Duration.ofSeconds(interval), enabled, forceDelete),
                 new HttpConfig(host, port, apiToken, trustProxy, webhookLimit, syncLimit),
-                new LogConfig(level, format, logDir));
+                new LogConfig(level, format, logDir), feeds);
+    }
+
+    private static FeedConfig feeds(ConfigValues values, int port) {
+        Path dataDir = Path.of("data");
+        Optional<String> rawDir = values.optional("DATA_DIR");
+        if (rawDir.isPresent()) {
+            try {
+                dataDir = Path.of(rawDir.get());
+            } catch (InvalidPathException e) {
+                values.problem("DATA_DIR", "'" + rawDir.get() + "' is not a path", "a folder, e.g. ./data (default)");
+            }
+        }
+        URI fallback = URI.create("http://localhost:" + port);
+        URI publicUrl = values.optional("PUBLIC_URL").map(v -> values.url("PUBLIC_URL", v)).orElse(fallback);
+        boolean untokened = values.bool("FEEDS_ALLOW_UNTOKENED", false);
+        int limit = values.integer("FEED_RATE_LIMIT_PER_MINUTE", 60, 1, 1_000_000);
+        return new FeedConfig(dataDir, publicUrl == null ? fallback : publicUrl, untokened, limit);
     }
 
     private static EventTitleFormat titleFormat(ConfigValues values) {

@@ -4,6 +4,7 @@ import io.calplanebot.adapter.plane.testing.FakePlane;
 import io.calplanebot.adapter.plane.testing.PlaneWebhookSender;
 import io.calplanebot.app.CalPlaneBotService;
 import io.calplanebot.app.config.AppConfig;
+import io.calplanebot.app.cli.Cli;
 import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncReport;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,13 +27,16 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The real service with no CalDAV server configured: it starts, mirrors Plane into the built-in store in the data
- * directory, and a signed webhook moves an event there; status and health show the one target.
+ * directory, a signed webhook moves an event there, status and health show the one target, and a feed added with
+ * {@code feeds add} serves the event.
  */
 class BuiltinStoreEndToEndIT {
     private FakePlane plane;
@@ -92,5 +98,20 @@ class BuiltinStoreEndToEndIT {
                 URI.create("http://127.0.0.1:" + service.port() + "/api/v1/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"targets\":{\"builtin\":\"healthy\"}");
+
+        env.put("PUBLIC_URL", "http://127.0.0.1:" + service.port());
+        StringWriter added = new StringWriter();
+        int exit = Cli.commandLine(new ConfigLoader(env, Optional.empty()), Clock.systemUTC())
+                .setOut(new PrintWriter(added)).execute("feeds", "add", "team", "--project", "LOC");
+        assertThat(exit).as(added.toString()).isZero();
+        Matcher url = Pattern.compile("(http://\\S+\\.ics)").matcher(added.toString());
+        assertThat(url.find()).as(added.toString()).isTrue();
+        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/calendar"));
+        assertThat(feed.body()).contains("UID:plane-issue-" + issue + "@calplanebot", "SUMMARY:[1] Ship it",
+                "DTSTART;VALUE=DATE:20270402").doesNotContain("Undated");
     }
 }

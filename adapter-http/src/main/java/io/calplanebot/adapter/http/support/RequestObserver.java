@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Times every request into {@code http.server.requests} (tags method, route template, status, outcome) and writes
@@ -15,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestObserver {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.calplanebot.adapter.http.access");
+
+    /** A path segment after {@code feeds/} (however written: doubled slashes, any case), unless it is {@code public}. */
+    private static final Pattern FEED_TOKEN = Pattern.compile("(?i)(/feeds/+)(?!public(?:/|$))([^/]+)");
 
     private final MeterRegistry registry;
 
@@ -52,10 +56,22 @@ public final class RequestObserver {
         return ctx.statusCode() == 405 ? "METHOD_NOT_ALLOWED" : "NOT_FOUND";
     }
 
-    /** The path as sent, capped and without control characters, so one request writes one plain log line. */
+    /**
+     * The path as sent, capped and without control characters, so one request writes one plain log line; a feed
+     * token is masked ({@link #masked}).
+     */
     static String printable(String path) {
-        String plain = path.replaceAll("\\p{Cntrl}", "?");
+        String plain = masked(path).replaceAll("\\p{Cntrl}", "?");
         return plain.length() <= 200 ? plain : plain.substring(0, 200) + "…";
+    }
+
+    /**
+     * The path with the secret part of a feed path replaced: {@code /feeds/abc…xyz.ics} becomes
+     * {@code /feeds/[token].ics}; the untokened {@code /feeds/public/…} paths are shown as they are.
+     */
+    public static String masked(String path) {
+        return FEED_TOKEN.matcher(path)
+                .replaceAll(m -> m.group(1) + "[token]" + (m.group(2).endsWith(".ics") ? ".ics" : ""));
     }
 
     private static String outcome(int status) {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the tools the tests drive besides the CalDAV servers, from Debian 12 packages:
+#   chromium: the status page is checked in headless Chromium (adapter-http StatusPageChromiumIT).
+#   vdirsyncer: a real feed subscriber; its `http` storage reads our feeds (adapter-http VdirsyncerFeedIT).
+# Idempotent; run as root.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+[[ $(id -u) == 0 ]] || { echo "run as root" >&2; exit 1; }
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v vdirsyncer >/dev/null || missing+=(vdirsyncer)
+if (( ${#missing[@]} )); then
+  apt-get update -qq
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+chromium --version
+vdirsyncer --version
