@@ -46,7 +46,8 @@ class SyncAndPlanCommandsIT {
         loader = new ConfigLoader(Map.of("PLANE_BASE_URL", plane.baseUrl(), "PLANE_API_TOKEN", plane.apiKey(),
                 "PLANE_WORKSPACE_SLUG", plane.workspaceSlug(), "CALDAV_URL", server.baseUrl(),
                 "CALDAV_USERNAME", server.user(), "CALDAV_PASSWORD", server.password(),
-                "LOG_DIR", Files.createTempDirectory("cli-logs").toString()), Optional.empty());
+                "LOG_DIR", Files.createTempDirectory("cli-logs").toString(),
+                "DATA_DIR", Files.createTempDirectory("cli-data").toString()), Optional.empty());
     }
 
     @AfterAll
