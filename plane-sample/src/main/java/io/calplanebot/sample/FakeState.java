@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.plane.testing;
+package io.calplanebot.sample;
 
 import java.time.Instant;
 

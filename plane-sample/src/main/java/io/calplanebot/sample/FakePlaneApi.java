@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.plane.testing;
+package io.calplanebot.sample;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.plane.testing;
+package io.calplanebot.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

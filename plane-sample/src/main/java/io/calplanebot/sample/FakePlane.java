@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.plane.testing;
+package io.calplanebot.sample;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -195,6 +195,11 @@ public final class FakePlane implements AutoCloseable {
 
     public synchronized void addMeToProject(String projectId) {
         project(projectId).members.add(me.id());
+    }
+
+    /** Makes a user (see {@link #addUser}) a member of the project, so that it is listed among its members. */
+    public synchronized void addMemberToProject(String projectId, String userId) {
+        project(projectId).members.add(userId);
     }
 
     public synchronized void renameProject(String projectId, String name) {

@@ -1,4 +1,4 @@
-package io.calplanebot.adapter.plane.testing;
+package io.calplanebot.sample;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
