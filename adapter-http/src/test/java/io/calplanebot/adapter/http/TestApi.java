@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real {@link HttpApi} on a random port over fake use cases (or the real ones given), and a client for it. */
 final class TestApi implements AutoCloseable {
@@ -31,6 +33,8 @@ final class TestApi implements AutoCloseable {
     final MutableClock clock = new MutableClock(NOW);
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final HttpApi api;
+    /** The feed names the status page shows. */
+    final List<String> feeds = new CopyOnWriteArrayList<>();
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestApi(ApiSettings settings) {
@@ -49,6 +53,7 @@ final class TestApi implements AutoCloseable {
                 .startedAt(STARTED)
                 .clock(clock)
                 .meterRegistry(registry)
+                .feedNames(() -> List.copyOf(feeds))
                 .build()
                 .start();
     }
@@ -73,6 +78,7 @@ final class TestApi implements AutoCloseable {
         sync.reset();
         status.reset();
         webhooks.reset();
+        feeds.clear();
         clock.set(NOW);
     }
 
