@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The running service: the HTTP API over the core engine of one {@link Wiring} (its webhook pipeline and periodic
@@ -55,12 +56,14 @@ public final class CalPlaneBotService implements AutoCloseable {
         wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry, webhookThread,
                 PipelineTiming.SERVICE, schedulerThread);
         SyncEngine engine = wiring.engine();
+        FileFeedTokens feedTokens = new FileFeedTokens(config.feeds().tokenFile());
         http = HttpApi.builder()
                 .runFullSync(engine.fullSync())
                 .readStatus(engine.status())
                 .handleWebhook(engine.webhooks())
-                .readFeeds(new ReadFeedService(new VdirCalendarArchive(wiring.builtinStore()),
-                        new FileFeedTokens(config.feeds().tokenFile()), clock))
+                .readFeeds(new ReadFeedService(new VdirCalendarArchive(wiring.builtinStore()), feedTokens, clock))
+                .feedNames(() -> feedTokens.list().stream().map(feed -> feed.name().value())
+                        .collect(Collectors.toList()))
                 .bind(config.http().host(), config.http().port())
                 .settings(apiSettings(config))
                 .service(ServiceInfo.calPlaneBot(Version.current()))

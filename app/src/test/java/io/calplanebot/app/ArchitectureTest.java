@@ -171,6 +171,30 @@ class ArchitectureTest {
         ICAL_DEPENDS_ON_CORE_DOMAIN_AND_ICAL4J_ONLY.check(classes);
     }
 
+    /** The sample Plane workspace is what {@code calplanebot demo} runs on: only the app (and tests) may use it. */
+    static final ArchRule SAMPLE_IS_USED_BY_THE_APP_ONLY = noClasses()
+            .that().resideOutsideOfPackages("io.calplanebot.app..", "io.calplanebot.sample..")
+            .should().dependOnClassesThat().resideInAPackage("io.calplanebot.sample..")
+            .because("the sample Plane server is a demo and test tool, not part of the service");
+
+    @Test
+    void sample_isUsedByTheAppOnly() {
+        SAMPLE_IS_USED_BY_THE_APP_ONLY.check(classes);
+        noClasses().that().resideInAPackage("io.calplanebot.sample..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.calplanebot.core..",
+                        "io.calplanebot.adapter..", "io.calplanebot.support..", "io.calplanebot.app..")
+                .because("the sample speaks Plane's wire contract only, so it cannot borrow the client's view of it")
+                .check(classes);
+    }
+
+    @Test
+    void sampleRule_catchesAPlantedViolation() {
+        JavaClasses planted = new ClassFileImporter()
+                .importClasses(io.calplanebot.adapter.archfixture.UsesTheSample.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SAMPLE_IS_USED_BY_THE_APP_ONLY.check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("SampleWorkspace");
+    }
+
     @Test
     void httpAdapter_neverSeesPlaneOrCalDav() {
         noClasses().that().resideInAPackage("io.calplanebot.adapter.http..")

@@ -1,6 +1,6 @@
 package io.calplanebot.app;
 
-import io.calplanebot.adapter.plane.testing.FakePlane;
+import io.calplanebot.sample.FakePlane;
 import io.calplanebot.app.config.ConfigLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

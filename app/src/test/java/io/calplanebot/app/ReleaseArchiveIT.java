@@ -88,4 +88,51 @@ class ReleaseArchiveIT {
         assertThat(help.exit()).as(help.output()).isZero();
         assertThat(help.output()).contains("Usage: calplanebot", "serve", "diagnose");
     }
+
+    @Test
+    void thePackagedLauncher_runsTheDemo_andCtrlCEndsItWithExit0() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(unpacked.resolve("calplanebot").toString(), "demo", "--port", "0")
+                .directory(Files.createTempDirectory("release-demo").toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().keySet().removeIf(k -> k.startsWith("PLANE_") || k.startsWith("CALDAV_"));
+        Process demo = builder.start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                demo.getInputStream().transferTo(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        synchronized (output) {
+                            output.append((char) b);
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                synchronized (output) {
+                    output.append("(output ended)");
+                }
+            }
+        }, "release-demo-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> {
+                synchronized (output) {
+                    return output.toString().contains("Ctrl-C stops the demo.");
+                }
+            });
+            synchronized (output) {
+                assertThat(output.toString()).contains("First sync: success", "/feeds/", "status page");
+            }
+        } finally {
+            new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+        }
+        assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join(5_000);
+        synchronized (output) {
+            assertThat(demo.exitValue()).as(output.toString()).isZero();
+        }
+    }
 }

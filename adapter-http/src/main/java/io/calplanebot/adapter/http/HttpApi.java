@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API of the service (the spec's endpoints, {@code /docs}, {@code /openapi.json}, {@code /metrics}) on
@@ -89,7 +90,7 @@ public final class HttpApi {
             });
             configureServer(cfg, errors);
             cfg.requestLogger.http(observer::observe);
-            new StatusRoutes(b.readStatus, b.service, b.startedAt, b.clock).addTo(cfg.routes);
+            new StatusRoutes(b.readStatus, b.service, b.startedAt, b.clock, b.feedNames).addTo(cfg.routes);
             new WebhookRoutes(b.handleWebhook, guard).addTo(cfg.routes);
             new SyncRoutes(b.runFullSync, b.readStatus, guard, settings::get).addTo(cfg.routes);
             new FeedRoutes(b.readFeeds, guard, settings::get).addTo(cfg.routes);
@@ -161,6 +162,7 @@ public final class HttpApi {
         private Clock clock = Clock.systemUTC();
         private Instant startedAt;
         private int maxTrackedClients = 10_000;
+        private Supplier<List<String>> feedNames = List::of;
 
         private Builder() {
         }
@@ -220,6 +222,15 @@ public final class HttpApi {
 
         public Builder meterRegistry(PrometheusMeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "meter registry");
+            return this;
+        }
+
+        /**
+         * The names of the subscribable feeds, shown on the status page at {@code GET /} (names only: a feed's
+         * token never appears there). Asked on every page view. Default: none.
+         */
+        public Builder feedNames(Supplier<List<String>> names) {
+            this.feedNames = Objects.requireNonNull(names, "feed names");
             return this;
         }
 

@@ -91,6 +91,17 @@ class OpenApiContractIT extends SharedServer {
     }
 
     @Test
+    void rootForABrowser_answersTheDocumentedHtmlStatusPage() {
+        Answer page = t.get("/", "Accept", "text/html");
+        JsonNode content = document.at("/paths/~1/get/responses/200/content");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(content.has("text/html")).as("GET / documents its text/html answer").isTrue();
+        assertThat(content.has("application/json")).as("and keeps the spec's JSON").isTrue();
+    }
+
+    @Test
     void answersOfTheRunningServer_conformToTheDocumentedSchemas() {
         conforms("GET", "/", () -> t.get("/"));
         conforms("GET", "/health", () -> t.get("/health"));

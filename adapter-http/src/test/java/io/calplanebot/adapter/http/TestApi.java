@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A real {@link HttpApi} on a random port over fake use cases (or the real ones given), and a client for it. */
@@ -35,6 +37,8 @@ final class TestApi implements AutoCloseable {
     final MutableClock clock = new MutableClock(NOW);
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final HttpApi api;
+    /** The feed names the status page shows. */
+    final List<String> feedNames = new CopyOnWriteArrayList<>();
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestApi(ApiSettings settings) {
@@ -62,6 +66,7 @@ final class TestApi implements AutoCloseable {
                 .startedAt(STARTED)
                 .clock(clock)
                 .meterRegistry(registry)
+                .feedNames(() -> List.copyOf(feedNames))
                 .build()
                 .start();
     }
@@ -91,6 +96,7 @@ final class TestApi implements AutoCloseable {
         sync.reset();
         status.reset();
         webhooks.reset();
+        feedNames.clear();
         clock.set(NOW);
     }
 

@@ -2,7 +2,7 @@ package io.calplanebot.adapter.plane;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.calplanebot.adapter.plane.testing.FakePlane;
+import io.calplanebot.sample.FakePlane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.calplanebot.adapter.plane;
 
-import io.calplanebot.adapter.plane.testing.FakePlane;
+import io.calplanebot.sample.FakePlane;
 import io.calplanebot.core.port.out.IssueSourceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.calplanebot.adapter.plane;
 
-import io.calplanebot.adapter.plane.testing.FakeUser;
-import io.calplanebot.adapter.plane.testing.RecordedRequest;
+import io.calplanebot.sample.FakeUser;
+import io.calplanebot.sample.RecordedRequest;
 import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.Priority;
 import io.calplanebot.core.domain.Project;

@@ -1,6 +1,6 @@
 package io.calplanebot.adapter.plane;
 
-import io.calplanebot.adapter.plane.testing.RecordedRequest;
+import io.calplanebot.sample.RecordedRequest;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.port.out.IssueListing;
 import io.calplanebot.core.port.out.IssueSourceException;

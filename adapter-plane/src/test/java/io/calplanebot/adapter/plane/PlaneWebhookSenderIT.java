@@ -1,9 +1,9 @@
 package io.calplanebot.adapter.plane;
 
 import com.sun.net.httpserver.HttpServer;
-import io.calplanebot.adapter.plane.testing.FakePlane;
-import io.calplanebot.adapter.plane.testing.PlaneWebhookSender;
-import io.calplanebot.adapter.plane.testing.SentWebhook;
+import io.calplanebot.sample.FakePlane;
+import io.calplanebot.sample.PlaneWebhookSender;
+import io.calplanebot.sample.SentWebhook;
 import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;

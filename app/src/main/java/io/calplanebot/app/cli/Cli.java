@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code calplanebot} command: {@code serve} (the default), {@code sync}, {@code plan}, {@code diagnose} and
- * {@code feeds}.
+ * {@code feeds} and {@code demo}.
  */
 @Command(name = "calplanebot",
         mixinStandardHelpOptions = true,
@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = "Mirrors Plane issues with due dates into CalDAV calendars.%n"
                 + "Configuration comes from the environment and ./.env (see docs/configuration.md).",
         subcommands = {ServeCommand.class, SyncCommand.class, PlanCommand.class, DiagnoseCommand.class,
-                FeedsCommand.class,
+                FeedsCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 partly failed, 2 failed, 64 usage error, 78 invalid configuration."})
 public final class Cli implements Callable<Integer> {

@@ -42,6 +42,11 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv(), Optional.of(Path.of(".env")));
     }
 
+    /** The environment this loader reads (without the {@code .env} file's values). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public Optional<Path> dotEnvFile() {
         return dotEnvFile;
     }

@@ -5,7 +5,7 @@ import io.calplanebot.adapter.caldav.CalDavCalendarStore;
 import io.calplanebot.adapter.caldav.testing.CalDavServer;
 import io.calplanebot.adapter.caldav.testing.CalDavServerKind;
 import io.calplanebot.adapter.caldav.testing.CalDavServers;
-import io.calplanebot.adapter.plane.testing.FakePlane;
+import io.calplanebot.sample.FakePlane;
 import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.core.domain.Project;
 import org.junit.jupiter.api.AfterAll;

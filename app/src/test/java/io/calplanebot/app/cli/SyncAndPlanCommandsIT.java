@@ -4,7 +4,7 @@ import io.calplanebot.adapter.caldav.AuthType;
 import io.calplanebot.adapter.caldav.testing.CalDavServer;
 import io.calplanebot.adapter.caldav.testing.CalDavServerKind;
 import io.calplanebot.adapter.caldav.testing.CalDavServers;
-import io.calplanebot.adapter.plane.testing.FakePlane;
+import io.calplanebot.sample.FakePlane;
 import io.calplanebot.app.config.ConfigLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

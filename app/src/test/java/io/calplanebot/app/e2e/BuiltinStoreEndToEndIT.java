@@ -1,7 +1,7 @@
 package io.calplanebot.app.e2e;
 
-import io.calplanebot.adapter.plane.testing.FakePlane;
-import io.calplanebot.adapter.plane.testing.PlaneWebhookSender;
+import io.calplanebot.sample.FakePlane;
+import io.calplanebot.sample.PlaneWebhookSender;
 import io.calplanebot.app.CalPlaneBotService;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.cli.Cli;

@@ -64,12 +64,7 @@ public final class PlainCalDav implements AutoCloseable {
 
     /** The hrefs of the {@code .ics} resources in a collection. */
     public List<String> list(String collectionUrl) throws IOException {
-        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/>"
-                + "</d:prop></d:propfind>";
-        String answer = client.execute(ClassicRequestBuilder.create("PROPFIND").setUri(collectionUrl)
-                .addHeader("Depth", "1")
-                .setEntity(new StringEntity(body, ContentType.create("application/xml", StandardCharsets.UTF_8)))
-                .build(), response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+        String answer = propfind(collectionUrl, "1", "getetag");
         List<String> hrefs = new ArrayList<>();
         Matcher matcher = HREF.matcher(answer);
         while (matcher.find()) {
@@ -80,16 +75,35 @@ public final class PlainCalDav implements AutoCloseable {
         return hrefs;
     }
 
+    /** The absolute URLs of the collections directly below {@code homeUrl} (its calendars), from a Depth 1 PROPFIND. */
+    public List<String> collections(String homeUrl) throws IOException {
+        String answer = propfind(homeUrl, "1", "resourcetype");
+        URI home = URI.create(homeUrl);
+        List<String> urls = new ArrayList<>();
+        Matcher matcher = HREF.matcher(answer);
+        while (matcher.find()) {
+            String url = home.resolve(matcher.group(1)).toString();
+            if (url.endsWith("/") && !url.equals(home.toString())) {
+                urls.add(url);
+            }
+        }
+        return urls;
+    }
+
     /** The collection's DAV:displayname, from a Depth 0 PROPFIND. */
     public String displayName(String collectionUrl) throws IOException {
-        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:displayname/>"
-                + "</d:prop></d:propfind>";
-        String answer = client.execute(ClassicRequestBuilder.create("PROPFIND").setUri(collectionUrl)
-                .addHeader("Depth", "0")
-                .setEntity(new StringEntity(body, ContentType.create("application/xml", StandardCharsets.UTF_8)))
-                .build(), response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+        String answer = propfind(collectionUrl, "0", "displayname");
         Matcher matcher = DISPLAY_NAME.matcher(answer);
         return matcher.find() ? matcher.group(1) : "";
+    }
+
+    /** A PROPFIND of one DAV: property, its multistatus answer as text. */
+    private String propfind(String url, String depth, String property) throws IOException {
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:" + property
+                + "/></d:prop></d:propfind>";
+        return client.execute(ClassicRequestBuilder.create("PROPFIND").setUri(url).addHeader("Depth", depth)
+                .setEntity(new StringEntity(body, ContentType.create("application/xml", StandardCharsets.UTF_8)))
+                .build(), response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.calplanebot.adapter.plane.webhook;
 
 import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
-import io.calplanebot.adapter.plane.testing.PlaneWebhookSender;
-import io.calplanebot.adapter.plane.testing.WebhookDelivery;
+import io.calplanebot.sample.PlaneWebhookSender;
+import io.calplanebot.sample.WebhookDelivery;
 import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;

@@ -1,8 +1,8 @@
 package io.calplanebot.adapter.plane.webhook;
 
-import io.calplanebot.adapter.plane.testing.FakeUser;
-import io.calplanebot.adapter.plane.testing.PlaneWebhookSender;
-import io.calplanebot.adapter.plane.testing.WebhookDelivery;
+import io.calplanebot.sample.FakeUser;
+import io.calplanebot.sample.PlaneWebhookSender;
+import io.calplanebot.sample.WebhookDelivery;
 import io.calplanebot.core.domain.webhook.RawWebhook;
 
 import java.util.ArrayList;

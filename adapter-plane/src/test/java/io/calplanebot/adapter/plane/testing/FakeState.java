@@ -1,8 +1,0 @@
-package io.calplanebot.adapter.plane.testing;
-
-import java.time.Instant;
-
-/** A workflow state of a fake project. */
-record FakeState(String id, String projectId, String name, String color, String group, double sequence,
-                 boolean isDefault, Instant createdAt) {
-}
