@@ -43,6 +43,7 @@ class DemoCommandIT {
         try {
             String statusPage = awaitMatch(STATUS_PAGE, Duration.ofSeconds(120)).group(1);
             String feed = awaitMatch(FEED, Duration.ofSeconds(10)).group(1);
+            awaitMatch(Pattern.compile("Ctrl-C stops the demo\\."), Duration.ofSeconds(10));
             assertThat(String.join("\n", output))
                     .contains("First sync: success, 19 issues with a due date in 3 projects; 19 events created")
                     .contains("API docs      " + statusPage + "docs")
