@@ -15,6 +15,7 @@ import io.calplanebot.app.observe.ObservingSyncListener;
 import io.calplanebot.app.schedule.ExecutorTaskScheduler;
 import io.calplanebot.app.wiring.Wiring;
 import io.calplanebot.core.feed.ReadFeedService;
+import io.calplanebot.core.sync.ConnectionProber;
 import io.calplanebot.core.sync.PeriodicSync;
 import io.calplanebot.core.sync.PipelineTiming;
 import io.calplanebot.core.sync.SyncEngine;
@@ -42,6 +43,7 @@ public final class CalPlaneBotService implements AutoCloseable {
     private final Wiring wiring;
     private final ExecutorTaskScheduler webhookThread = new ExecutorTaskScheduler("calplanebot-webhooks");
     private final ExecutorTaskScheduler schedulerThread = new ExecutorTaskScheduler("calplanebot-scheduler");
+    private final ExecutorTaskScheduler probeThread = new ExecutorTaskScheduler("calplanebot-probes");
     private final HttpApi http;
     private final Optional<ConfigWatcher> watcher;
     private final PrometheusMeterRegistry registry;
@@ -54,7 +56,7 @@ public final class CalPlaneBotService implements AutoCloseable {
         Info.builder().name("calplanebot_build_info").help("The running version (value always 1)")
                 .labelNames("version").register(registry.getPrometheusRegistry()).setLabelValues(Version.current());
         wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry, webhookThread,
-                PipelineTiming.SERVICE, schedulerThread);
+                PipelineTiming.SERVICE, schedulerThread, probeThread);
         SyncEngine engine = wiring.engine();
         FileFeedTokens feedTokens = new FileFeedTokens(config.feeds().tokenFile());
         http = HttpApi.builder()
@@ -86,6 +88,7 @@ public final class CalPlaneBotService implements AutoCloseable {
                 config.http().host(), service.http.port());
         announcePeriodicSync(config);
         service.wiring.engine().periodicSync().ifPresent(PeriodicSync::start);
+        service.wiring.engine().connectionProber().ifPresent(ConnectionProber::start);
         service.watcher.ifPresent(w -> w.start(Duration.ofSeconds(2)));
         return service;
     }
@@ -142,6 +145,7 @@ public final class CalPlaneBotService implements AutoCloseable {
         http.stop();
         wiring.close();
         schedulerThread.close();
+        probeThread.close();
         webhookThread.close();
         LOG.info("CalPlaneBot stopped");
     }

@@ -114,7 +114,8 @@ public final class FakePlaneFaults {
             times.pollFirst();
         }
         if (times.size() >= rateLimit) {
-            long millis = Duration.between(now, times.peekFirst().plus(window)).toMillis();
+            long millis = times.isEmpty() ? window.toMillis()
+                    : Duration.between(now, times.peekFirst().plus(window)).toMillis();
             return OptionalInt.of((int) Math.max(1, (millis + 999) / 1000));
         }
         times.addLast(now);

@@ -163,6 +163,17 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
                 RESOURCETYPE));
     }
 
+    /**
+     * The same PROPFIND, sent once past the retry and the circuit breaker, giving up after about {@code timeout}; to
+     * the configured URL while discovery has not run yet.
+     */
+    @Override
+    public void checkConnection(Duration timeout) {
+        CalDavLocation known = location;
+        URI entry = known == null ? settings.url() : known.entryPoint();
+        call("check", Access.READ, "checking the connection", () -> dav.propfindOnce(entry, 0, RESOURCETYPE, timeout));
+    }
+
     /** Where the configured URL led: discovered on first use, then kept. */
     public URI calendarHome() {
         return translated(Access.READ, "discovering the calendar home", () -> location().home());

@@ -148,4 +148,42 @@ class ResilienceIT {
 
         assertThat(seen).containsExactly("null");
     }
+
+    private CalDavCalendarStore store() {
+        return CalDavCalendarStore.builder(CalDavSettings.of(base.toString(), "alice", "s3cret", AuthType.BASIC))
+                .retries(3, Duration.ofMillis(5)).build();
+    }
+
+    @Test
+    void probe_ofAFailingServer_triesOnce_andIsUnreachable() {
+        failuresLeft.set(100);
+        try (CalDavCalendarStore store = store()) {
+            assertThatThrownBy(() -> store.checkConnection(Duration.ofSeconds(2)))
+                    .isInstanceOfSatisfying(CalendarStoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CalendarStoreException.Reason.UNREACHABLE))
+                    .hasMessageContaining("503");
+            assertThat(requests).hasValue(1);
+        }
+    }
+
+    @Test
+    void probe_ofAServerThatNeverAnswers_givesUpAtItsTimeout_andIsUnreachable() throws IOException {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+             CalDavCalendarStore store = CalDavCalendarStore.builder(CalDavSettings.of(
+                     "http://127.0.0.1:" + silent.getLocalPort() + "/dav/", "alice", "s3cret", AuthType.BASIC)).build()) {
+            assertThatThrownBy(() -> store.checkConnection(Duration.ofMillis(300)))
+                    .isInstanceOfSatisfying(CalendarStoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CalendarStoreException.Reason.UNREACHABLE))
+                    .hasMessageContaining("within 300 ms");
+        }
+    }
+
+    @Test
+    void probe_ofAServerThatAnswers_passes_withOneRequest() {
+        try (CalDavCalendarStore store = store()) {
+            store.checkConnection(Duration.ofSeconds(2));
+
+            assertThat(requests).hasValue(1);
+        }
+    }
 }

@@ -106,8 +106,8 @@ class OpenApiContractIT extends SharedServer {
         conforms("GET", "/", () -> t.get("/"));
         conforms("GET", "/health", () -> t.get("/health"));
         t.status.health = new HealthReport(SyncState.RUNNING, 5, 127, 23, 3, Optional.of(Instant.parse("2025-12-27T10:25:00Z")),
-                ConnectionState.UNHEALTHY, ConnectionState.HEALTHY,
-                Map.of("builtin", ConnectionState.HEALTHY, "caldav", ConnectionState.UNHEALTHY));
+                FakeReadStatus.peer(ConnectionState.HEALTHY), Map.of("builtin", FakeReadStatus.peer(ConnectionState.HEALTHY),
+                        "caldav", FakeReadStatus.peer(ConnectionState.UNHEALTHY)));
         conforms("GET", "/health", () -> t.get("/health"));
         conforms("GET", "/api/v1/health", () -> t.get("/api/v1/health"));
         t.status.reset();

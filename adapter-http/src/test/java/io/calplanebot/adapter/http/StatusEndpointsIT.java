@@ -62,8 +62,8 @@ class StatusEndpointsIT extends SharedServer {
     @Test
     void detailedHealth_showsEveryMetricWithSpecNames() {
         t.status.health = new HealthReport(SyncState.RUNNING, 5, 127, 23, 3,
-                Optional.of(Instant.parse("2025-12-27T10:25:00.987Z")), ConnectionState.HEALTHY, ConnectionState.UNHEALTHY,
-                Map.of("caldav", ConnectionState.HEALTHY));
+                Optional.of(Instant.parse("2025-12-27T10:25:00.987Z")), FakeReadStatus.peer(ConnectionState.UNHEALTHY),
+                Map.of("caldav", FakeReadStatus.peer(ConnectionState.HEALTHY)));
 
         JsonNode json = t.get("/api/v1/health").json();
 
@@ -81,7 +81,28 @@ class StatusEndpointsIT extends SharedServer {
         assertThat(m.path("caldav_connection").asText()).isEqualTo("healthy");
         assertThat(m.path("plane_api_connection").asText()).isEqualTo("unhealthy");
         assertThat(m.path("targets").path("caldav").asText()).isEqualTo("healthy");
-        assertThat(m.size()).isEqualTo(9);
+        assertThat(m.size()).isEqualTo(10);
+    }
+
+    @Test
+    void detailedHealth_saysWhichPeerIsUnhealthy_sinceWhen_andWhy() {
+        t.status.health = health(ConnectionState.HEALTHY, ConnectionState.UNHEALTHY, Optional.empty());
+
+        JsonNode peers = t.get("/api/v1/health").json().path("metrics").path("peers");
+
+        assertThat(peers.size()).isEqualTo(2);
+        JsonNode plane = peers.get(0);
+        assertThat(plane.path("name").asText()).isEqualTo("plane");
+        assertThat(plane.path("role").asText()).isEqualTo("issue_source");
+        assertThat(plane.path("state").asText()).isEqualTo("unhealthy");
+        assertThat(plane.path("since").asText()).isEqualTo("2025-12-27T10:20:00Z");
+        assertThat(plane.path("checked_at").asText()).isEqualTo("2025-12-27T10:29:30Z");
+        assertThat(plane.path("error").asText()).isEqualTo("could not reach the peer");
+        JsonNode caldav = peers.get(1);
+        assertThat(caldav.path("name").asText()).isEqualTo("caldav");
+        assertThat(caldav.path("role").asText()).isEqualTo("calendar_target");
+        assertThat(caldav.path("state").asText()).isEqualTo("healthy");
+        assertThat(caldav.path("error").isNull()).isTrue();
     }
 
     @Test
@@ -91,6 +112,7 @@ class StatusEndpointsIT extends SharedServer {
         assertThat(m.has("last_sync")).isTrue();
         assertThat(m.path("last_sync").isNull()).isTrue();
         assertThat(m.path("caldav_connection").asText()).isEqualTo("unknown");
+        assertThat(m.path("peers").get(0).path("since").isNull()).isTrue();
     }
 
     @Test
@@ -156,7 +178,8 @@ class StatusEndpointsIT extends SharedServer {
     }
 
     static HealthReport health(ConnectionState calendar, ConnectionState plane, Optional<Instant> lastSync) {
-        return new HealthReport(SyncState.IDLE, 1, 2, 3, 4, lastSync, calendar, plane, Map.of("caldav", calendar));
+        return new HealthReport(SyncState.IDLE, 1, 2, 3, 4, lastSync, FakeReadStatus.peer(plane),
+                Map.of("caldav", FakeReadStatus.peer(calendar)));
     }
 
     private static ActionOutcome outcome(OutcomeKind kind) {

@@ -4,6 +4,7 @@ import io.calplanebot.core.port.in.ActionKind;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.HealthReport;
+import io.calplanebot.core.port.in.PeerHealth;
 import io.calplanebot.core.port.in.OutcomeKind;
 import io.calplanebot.core.port.in.ProjectResult;
 import io.calplanebot.core.port.in.RunResult;
@@ -41,12 +42,12 @@ final class StatusFixtures {
                         new TargetReport("caldav", List.of(), 0, List.of(CALDAV_ERROR))));
         t.status.status = new SyncStatus(SyncState.IDLE, Optional.of(report),
                 Optional.of(Instant.parse("2025-12-27T10:35:00Z")), 0);
-        Map<String, ConnectionState> targets = new LinkedHashMap<>();
-        targets.put("builtin", ConnectionState.HEALTHY);
-        targets.put("caldav", ConnectionState.UNHEALTHY);
+        Map<String, PeerHealth> targets = new LinkedHashMap<>();
+        targets.put("builtin", FakeReadStatus.peer(ConnectionState.HEALTHY));
+        targets.put("caldav", FakeReadStatus.peer(ConnectionState.UNHEALTHY));
         t.status.health = new HealthReport(SyncState.IDLE, 2, 1, 0, 0,
-                Optional.of(Instant.parse("2025-12-27T10:25:02Z")), ConnectionState.UNHEALTHY,
-                ConnectionState.HEALTHY, targets);
+                Optional.of(Instant.parse("2025-12-27T10:25:02Z")), FakeReadStatus.peer(ConnectionState.HEALTHY),
+                targets);
         t.feedNames.addAll(List.of("team-web", "ava's tasks"));
     }
 }

@@ -26,6 +26,7 @@ import io.calplanebot.core.port.out.IssueSourceException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -234,6 +235,13 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     public void checkConnection() {
         metrics.time("check", () -> client.get(workspacePath + "projects/", Map.of("per_page", "1"),
                 RequestSubject.workspace(settings.workspaceSlug())));
+    }
+
+    /** The same request, sent once, giving up after about {@code timeout}. */
+    @Override
+    public void checkConnection(Duration timeout) {
+        metrics.time("check", () -> client.getOnce(workspacePath + "projects/", Map.of("per_page", "1"),
+                RequestSubject.workspace(settings.workspaceSlug()), timeout));
     }
 
     @Override

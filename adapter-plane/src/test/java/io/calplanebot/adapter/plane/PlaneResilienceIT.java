@@ -94,6 +94,36 @@ class PlaneResilienceIT extends FakePlaneSupport {
     }
 
     @Test
+    void probe_ofAThrottlingPlane_triesOnce_andIsRateLimited() {
+        plane.faults().rateLimit(0, Duration.ofMinutes(1));
+        PlaneIssueSource source = source(settings().maxAttempts(4));
+
+        IssueSourceException e = failure(Reason.RATE_LIMITED, () -> source.checkConnection(Duration.ofSeconds(2)));
+
+        assertThat(e.getMessage()).contains("429").contains("after 1 attempt.");
+        assertThat(plane.requests()).hasSize(1);
+    }
+
+    @Test
+    void probe_ofAPlaneThatAnswersLate_givesUpAtItsTimeout_insteadOfTheClients() {
+        plane.faults().delayNextResponses(5, Duration.ofSeconds(3));
+        PlaneIssueSource source = source(settings().maxAttempts(3));
+
+        IssueSourceException e = failure(Reason.UNREACHABLE, () -> source.checkConnection(Duration.ofMillis(300)));
+
+        assertThat(e.getMessage()).contains("after 1 attempt:");
+    }
+
+    @Test
+    void probe_ofAPlaneThatAnswers_passes() {
+        projectWith(1);
+
+        source().checkConnection(Duration.ofSeconds(2));
+
+        assertThat(plane.requests()).hasSize(1).allMatch(r -> r.status() == 200);
+    }
+
+    @Test
     void clientSideLimiter_letsABurstWithinTheBudgetGoOutAtOnce() {
         Project project = projectWith(10);
         PlaneIssueSource source = source(settings().perPage(1).rateLimitPerMinute(600));

@@ -6,6 +6,7 @@ import io.calplanebot.app.config.SyncConfig;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.port.out.TaskScheduler;
 import io.calplanebot.core.sync.PipelineTiming;
+import io.calplanebot.core.sync.ProbeTiming;
 import io.calplanebot.core.sync.SyncEngine;
 import io.calplanebot.core.sync.SyncRuntime;
 import io.calplanebot.core.sync.SyncSchedule;
@@ -35,7 +36,7 @@ public final class Wiring implements AutoCloseable {
 
     /** The engine for a one-shot command: changes applied at once, no periodic sync. */
     public Wiring(AppConfig config, Clock clock, SyncListener listener, MeterRegistry registry) {
-        this(config, clock, listener, registry, TaskScheduler.IMMEDIATE, PipelineTiming.IMMEDIATE, null);
+        this(config, clock, listener, registry, TaskScheduler.IMMEDIATE, PipelineTiming.IMMEDIATE, null, null);
     }
 
     /**
@@ -43,9 +44,11 @@ public final class Wiring implements AutoCloseable {
      *
      * @param pipeline  drives the webhook pipeline
      * @param periodic  runs the periodic full sync; null for none
+     * @param probes    runs the background connection probes health reports from ({@link ProbeTiming#SERVICE});
+     *                  null for none
      */
     public Wiring(AppConfig config, Clock clock, SyncListener listener, MeterRegistry registry,
-                  TaskScheduler pipeline, PipelineTiming timing, TaskScheduler periodic) {
+                  TaskScheduler pipeline, PipelineTiming timing, TaskScheduler periodic, TaskScheduler probes) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -59,6 +62,9 @@ public final class Wiring implements AutoCloseable {
                 .pipeline(pipeline, timing);
         if (periodic != null) {
             builder.periodic(periodic, () -> schedule(this.config.sync()));
+        }
+        if (probes != null) {
+            builder.probes(probes, ProbeTiming.SERVICE);
         }
         this.engine = builder.build();
     }

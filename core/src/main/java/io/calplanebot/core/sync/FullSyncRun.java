@@ -64,9 +64,9 @@ final class FullSyncRun {
         try {
             all = source.listProjects();
             projects = selected(all);
-            listener.issueSourceObserved(true);
+            listener.issueSourceObserved(Optional.empty());
         } catch (IssueSourceException e) {
-            listener.issueSourceObserved(reachable(e));
+            listener.issueSourceObserved(PeerProblems.of(e));
             errors.add("Could not list projects: " + e.getMessage());
             return report(RunResult.FAILED);
         }
@@ -104,7 +104,9 @@ final class FullSyncRun {
         IssueListing listing;
         try {
             listing = source.listIssues(project);
+            listener.issueSourceObserved(Optional.empty());
         } catch (IssueSourceException e) {
+            listener.issueSourceObserved(PeerProblems.of(e));
             String error = "Could not list the issues of project " + project.identifier()
                     + " (nothing will be deleted from its calendar this run): " + e.getMessage();
             errors.add(error);
@@ -136,11 +138,6 @@ final class FullSyncRun {
         }
         return new ProjectResult(project.id(), project.identifier(), project.name(), first.calendarOf(project),
                 listing.issues(), listing.dated(), listing.complete(), listing.error());
-    }
-
-    private static boolean reachable(IssueSourceException e) {
-        return e.reason() != IssueSourceException.Reason.UNREACHABLE
-                && e.reason() != IssueSourceException.Reason.AUTHENTICATION;
     }
 
     /**

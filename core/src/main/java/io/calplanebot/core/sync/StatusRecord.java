@@ -3,8 +3,8 @@ package io.calplanebot.core.sync;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ChangeResult;
-import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.OutcomeKind;
+import io.calplanebot.core.port.in.PeerHealth;
 import io.calplanebot.core.port.in.ProjectResult;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.out.SyncListener;
@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * What the service has done since it started, as the full sync, the change pipeline and the scheduler report it:
@@ -26,11 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the runtime, so a reload keeps it.
  */
 public final class StatusRecord implements SyncListener {
-    private static final Duration CONNECTION_CHECK_INTERVAL = Duration.ofSeconds(30);
-
     private final RuntimeHolder runtime;
     private final Clock clock;
-    private final ConnectionMonitor sourceHealth;
+    private final ConnectionMonitor sourceHealth = new ConnectionMonitor();
     private final Map<String, ConnectionMonitor> targetHealth = new ConcurrentHashMap<>();
     private final Set<String> projectsSynced = ConcurrentHashMap.newKeySet();
     private final AtomicLong eventsCreated = new AtomicLong();
@@ -40,14 +40,10 @@ public final class StatusRecord implements SyncListener {
     private volatile Instant nextRun;
     private volatile int pending;
 
-    /** @param runtime probed (at most every 30 s) when no real request told how a peer is doing */
+    /** @param runtime whose peers {@link #probeStale} probes when no real request told how they are doing */
     public StatusRecord(RuntimeHolder runtime, Clock clock) {
-        this.runtime = runtime;
-        this.clock = clock;
-        this.sourceHealth = new ConnectionMonitor(() -> runtime.use(rt -> {
-            rt.issues().checkConnection();
-            return null;
-        }), clock, CONNECTION_CHECK_INTERVAL);
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -70,20 +66,48 @@ public final class StatusRecord implements SyncListener {
     }
 
     @Override
-    public void issueSourceObserved(boolean reachable) {
-        sourceHealth.observed(reachable);
+    public void issueSourceObserved(Optional<String> problem) {
+        sourceHealth.observed(clock.instant(), problem);
     }
 
     @Override
-    public void targetObserved(String target, boolean reachable) {
-        monitorOf(target).observed(reachable);
+    public void targetObserved(String target, Optional<String> problem) {
+        monitorOf(target).observed(clock.instant(), problem);
     }
 
     private ConnectionMonitor monitorOf(String target) {
-        return targetHealth.computeIfAbsent(target, name -> new ConnectionMonitor(() -> runtime.use(rt -> {
-            rt.target(name).ifPresent(t -> t.store().checkConnection());
-            return null;
-        }), clock, CONNECTION_CHECK_INTERVAL));
+        return targetHealth.computeIfAbsent(target, name -> new ConnectionMonitor());
+    }
+
+    /**
+     * Probes, one after the other in the calling thread, each peer of the current runtime that nothing told about
+     * within {@code interval}: one attempt each, giving up after about {@code timeout}.
+     */
+    void probeStale(Duration interval, Duration timeout) {
+        if (sourceHealth.staleAt(clock.instant(), interval)) {
+            probe(sourceHealth, rt -> rt.issues().checkConnection(timeout));
+        }
+        for (SyncTarget target : runtime.peek().targets()) {
+            ConnectionMonitor monitor = monitorOf(target.name());
+            if (monitor.staleAt(clock.instant(), interval)) {
+                probe(monitor, rt -> rt.target(target.name()).ifPresent(t -> t.store().checkConnection(timeout)));
+            }
+        }
+    }
+
+    private void probe(ConnectionMonitor monitor, Consumer<SyncRuntime> check) {
+        Instant started = clock.instant();
+        Optional<String> problem;
+        try {
+            runtime.use(rt -> {
+                check.accept(rt);
+                return null;
+            });
+            problem = Optional.empty();
+        } catch (RuntimeException e) {
+            problem = PeerProblems.ofProbe(e);
+        }
+        monitor.probed(started, clock.instant(), problem);
     }
 
     @Override
@@ -136,15 +160,15 @@ public final class StatusRecord implements SyncListener {
         return eventsDeleted.get();
     }
 
-    ConnectionState issueSourceConnection() {
-        return sourceHealth.state();
+    PeerHealth issueSourceHealth() {
+        return sourceHealth.health();
     }
 
-    /** Each current target's connection, in the runtime's order. */
-    Map<String, ConnectionState> targetConnections() {
-        Map<String, ConnectionState> states = new LinkedHashMap<>();
+    /** Each current target's health, in the runtime's order. */
+    Map<String, PeerHealth> targetHealth() {
+        Map<String, PeerHealth> states = new LinkedHashMap<>();
         for (SyncTarget target : runtime.peek().targets()) {
-            states.put(target.name(), monitorOf(target.name()).state());
+            states.put(target.name(), monitorOf(target.name()).health());
         }
         return states;
     }

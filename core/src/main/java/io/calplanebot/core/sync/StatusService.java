@@ -1,6 +1,5 @@
 package io.calplanebot.core.sync;
 
-import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.HealthReport;
 import io.calplanebot.core.port.in.ReadStatusUseCase;
 import io.calplanebot.core.port.in.RunResult;
@@ -9,8 +8,6 @@ import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,17 +29,8 @@ public final class StatusService implements ReadStatusUseCase {
     @Override
     public HealthReport health() {
         Optional<Instant> lastSync = record.lastRun().map(last -> last.startedAt().plus(last.duration()));
-        Map<String, ConnectionState> targets = record.targetConnections();
         return new HealthReport(state(), record.projectsSynced(), record.eventsCreated(), record.eventsUpdated(),
-                record.eventsDeleted(), lastSync, worst(targets.values()), record.issueSourceConnection(), targets);
-    }
-
-    /** Unhealthy when any target is; healthy when one is known to be and none is down; unknown otherwise. */
-    private static ConnectionState worst(Collection<ConnectionState> states) {
-        if (states.contains(ConnectionState.UNHEALTHY)) {
-            return ConnectionState.UNHEALTHY;
-        }
-        return states.contains(ConnectionState.HEALTHY) ? ConnectionState.HEALTHY : ConnectionState.UNKNOWN;
+                record.eventsDeleted(), lastSync, record.issueSourceHealth(), record.targetHealth());
     }
 
     private SyncState state() {

@@ -29,6 +29,7 @@ public final class SyncEngine implements AutoCloseable {
     private final WebhookService webhooks;
     private final StatusService status;
     private final Optional<PeriodicSync> periodic;
+    private final Optional<ConnectionProber> prober;
 
     private SyncEngine(Builder b) {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
@@ -43,6 +44,8 @@ public final class SyncEngine implements AutoCloseable {
         status = new StatusService(record, fullSync);
         periodic = b.schedule == null ? Optional.empty()
                 : Optional.of(new PeriodicSync(fullSync, b.periodicScheduler, clock, listener, b.schedule));
+        prober = b.probeScheduler == null ? Optional.empty()
+                : Optional.of(new ConnectionProber(record, b.probeScheduler, b.probeTiming));
     }
 
     public static Builder builder() {
@@ -74,6 +77,11 @@ public final class SyncEngine implements AutoCloseable {
         return periodic;
     }
 
+    /** The background connection probes, when the builder was given a scheduler for them; started by the caller. */
+    public Optional<ConnectionProber> connectionProber() {
+        return prober;
+    }
+
     /** The runtime in use now (for reading its parts; work takes a lease through the services). */
     public SyncRuntime runtime() {
         return runtime.peek();
@@ -88,6 +96,7 @@ public final class SyncEngine implements AutoCloseable {
     @Override
     public void close() {
         periodic.ifPresent(PeriodicSync::close);
+        prober.ifPresent(ConnectionProber::close);
         pipeline.close();
         runtime.close();
     }
@@ -110,6 +119,8 @@ public final class SyncEngine implements AutoCloseable {
         private PipelineTiming timing = PipelineTiming.IMMEDIATE;
         private TaskScheduler periodicScheduler;
         private Supplier<SyncSchedule> schedule;
+        private TaskScheduler probeScheduler;
+        private ProbeTiming probeTiming;
 
         private Builder() {
         }
@@ -181,6 +192,16 @@ public final class SyncEngine implements AutoCloseable {
         public Builder periodic(TaskScheduler scheduler, Supplier<SyncSchedule> schedule) {
             this.periodicScheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.schedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * Adds the background connection probes, run by {@code scheduler} (a thread of their own: a probe may take up
+         * to the timing's timeout) at {@code timing}. Without them health knows only what real requests showed.
+         */
+        public Builder probes(TaskScheduler scheduler, ProbeTiming timing) {
+            this.probeScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.probeTiming = Objects.requireNonNull(timing, "timing");
             return this;
         }
 

@@ -94,9 +94,9 @@ final class TargetSync {
                     ? store.findCalendar(project).<CalendarTarget>map(ExistingCalendar::new)
                             .orElse(new MissingCalendar(project.calendarName()))
                     : new ExistingCalendar(store.ensureCalendar(project));
-            listener.targetObserved(target.name(), true);
+            listener.targetObserved(target.name(), Optional.empty());
         } catch (CalendarStoreException e) {
-            listener.targetObserved(target.name(), reachable(e));
+            listener.targetObserved(target.name(), PeerProblems.of(e));
             String error = "Could not prepare the calendar of project " + project.identifier() + ": " + e.getMessage();
             errors.add(error);
             failureByProject.put(project.id(), error);
@@ -151,10 +151,5 @@ final class TargetSync {
             }
         }
         outcomes.addAll(done);
-    }
-
-    private static boolean reachable(CalendarStoreException e) {
-        return e.reason() != CalendarStoreException.Reason.UNREACHABLE
-                && e.reason() != CalendarStoreException.Reason.AUTHENTICATION;
     }
 }

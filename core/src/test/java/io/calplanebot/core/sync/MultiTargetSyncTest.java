@@ -70,8 +70,8 @@ class MultiTargetSyncTest {
         assertThat(builtin.listOwnedEvents(builtin.findCalendar(MOB).orElseThrow())).hasSize(1);
 
         HealthReport health = engine.status().health();
-        assertThat(health.targets()).containsEntry("builtin", ConnectionState.HEALTHY)
-                .containsEntry("caldav", ConnectionState.UNHEALTHY);
+        assertThat(health.targets().get("builtin").state()).isEqualTo(ConnectionState.HEALTHY);
+        assertThat(health.targets().get("caldav").state()).isEqualTo(ConnectionState.UNHEALTHY);
         assertThat(health.calendarConnection()).as("the worst target").isEqualTo(ConnectionState.UNHEALTHY);
 
         caldav.setDown(false);

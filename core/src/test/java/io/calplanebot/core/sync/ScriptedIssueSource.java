@@ -5,8 +5,10 @@ import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.port.out.IssueListing;
 import io.calplanebot.core.port.out.IssueSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An issue source that runs a test's hook before each listing or read, for races, clocks and unexpected failures. */
 final class ScriptedIssueSource implements IssueSource {
@@ -14,6 +16,9 @@ final class ScriptedIssueSource implements IssueSource {
     private volatile Runnable beforeListProjects = () -> { };
     private volatile Runnable beforeListIssues = () -> { };
     private volatile Runnable beforeFindIssue = () -> { };
+    private volatile Runnable beforeProbe = () -> { };
+    private final List<Duration> probes = new CopyOnWriteArrayList<>();
+    private volatile int retryingChecks;
 
     ScriptedIssueSource(IssueSource delegate) {
         this.delegate = delegate;
@@ -27,6 +32,21 @@ final class ScriptedIssueSource implements IssueSource {
     ScriptedIssueSource beforeFindIssue(Runnable hook) {
         this.beforeFindIssue = hook;
         return this;
+    }
+
+    ScriptedIssueSource beforeProbe(Runnable hook) {
+        this.beforeProbe = hook;
+        return this;
+    }
+
+    /** The timeouts of the one-attempt checks made so far, in order. */
+    List<Duration> probes() {
+        return List.copyOf(probes);
+    }
+
+    /** How often the retrying {@link #checkConnection()} was called. */
+    int retryingChecks() {
+        return retryingChecks;
     }
 
     ScriptedIssueSource beforeListIssues(Runnable hook) {
@@ -59,6 +79,14 @@ final class ScriptedIssueSource implements IssueSource {
 
     @Override
     public void checkConnection() {
+        retryingChecks++;
         delegate.checkConnection();
+    }
+
+    @Override
+    public void checkConnection(Duration timeout) {
+        probes.add(timeout);
+        beforeProbe.run();
+        delegate.checkConnection(timeout);
     }
 }

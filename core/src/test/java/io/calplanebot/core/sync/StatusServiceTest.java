@@ -6,6 +6,7 @@ import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.HealthReport;
+import io.calplanebot.core.port.in.PeerHealth;
 import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncInProgressException;
@@ -175,59 +176,41 @@ class StatusServiceTest {
     }
 
     @Test
-    void health_reportsBothConnectionsHealthy_whenBothPeersAnswer() {
+    void health_isUnknownForEveryPeer_beforeAnythingWasHeard_andNeverAsksThem() {
+        h.source.setDown(true);
+        h.store.setDown(true);
+
         HealthReport health = h.service().health();
-        assertThat(health.calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
-        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
+
+        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.UNKNOWN);
+        assertThat(health.calendarConnection()).isEqualTo(ConnectionState.UNKNOWN);
         assertThat(health.healthy()).isTrue();
         assertThat(health.lastSync()).isEmpty();
     }
 
     @Test
-    void health_reportsTheCalendarUnhealthy_whenItIsDown() {
-        h.store.setDown(true);
-        HealthReport health = h.service().health();
-        assertThat(health.calendarConnection()).isEqualTo(ConnectionState.UNHEALTHY);
-        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
-        assertThat(health.healthy()).isFalse();
-    }
-
-    @Test
-    void health_reportsTheIssueSourceUnhealthy_whenItIsDown() {
-        h.source.setDown(true);
-        HealthReport health = h.service().health();
-        assertThat(health.issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
-        assertThat(health.healthy()).isFalse();
-    }
-
-    @Test
-    void health_checksAgain_onlyAfterTheCheckInterval() {
+    void health_learnsFromASyncThatTheIssueSourceIsDown_andSinceWhen() {
         ServiceHarness.TestEngine service = h.service();
-        assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
-        h.store.setDown(true);
-
-        assertThat(service.health().calendarConnection()).as("remembered").isEqualTo(ConnectionState.HEALTHY);
-        h.clock.advance(Duration.ofSeconds(30));
-        assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.UNHEALTHY);
-
-        h.store.setDown(false);
-        h.clock.advance(Duration.ofSeconds(30));
-        assertThat(service.health().calendarConnection()).isEqualTo(ConnectionState.HEALTHY);
-    }
-
-    @Test
-    void health_learnsFromASyncThatTheIssueSourceIsDown() {
-        ServiceHarness.TestEngine service = h.service();
+        service.runFullSync(RunSyncCommand.everything());
         assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.HEALTHY);
         h.source.setDown(true);
+        h.clock.advance(Duration.ofSeconds(10));
+        Instant down = h.clock.instant();
 
         service.runFullSync(RunSyncCommand.everything());
+        h.clock.advance(Duration.ofSeconds(10));
+        service.runFullSync(RunSyncCommand.everything());
 
-        assertThat(service.health().issueSourceConnection()).isEqualTo(ConnectionState.UNHEALTHY);
+        PeerHealth plane = service.health().issueSource();
+        assertThat(plane.state()).isEqualTo(ConnectionState.UNHEALTHY);
+        assertThat(plane.since()).contains(down);
+        assertThat(plane.checkedAt()).contains(down.plusSeconds(10));
+        assertThat(plane.error()).hasValueSatisfying(e -> assertThat(e).contains("issue source is down"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"AUTHENTICATION, UNHEALTHY", "UNREACHABLE, UNHEALTHY", "RATE_LIMITED, HEALTHY"})
+    @CsvSource({"AUTHENTICATION, UNHEALTHY", "UNREACHABLE, UNHEALTHY", "RATE_LIMITED, UNHEALTHY", "ACCESS_DENIED, HEALTHY",
+            "NOT_FOUND, HEALTHY"})
     void health_judgesTheIssueSource_byTheFailureASyncMet(IssueSourceException.Reason reason, ConnectionState state) {
         ScriptedIssueSource failing = new ScriptedIssueSource(h.source).beforeListProjects(() -> {
             throw new IssueSourceException(reason, "listing projects failed");

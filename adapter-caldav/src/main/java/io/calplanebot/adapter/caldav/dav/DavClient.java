@@ -10,6 +10,7 @@ import io.calplanebot.adapter.caldav.dav.error.DavServerErrorException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnreachableException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnreadableException;
 import io.calplanebot.support.http.HttpClientSetup;
+import io.calplanebot.support.http.ProbeContext;
 import io.calplanebot.support.http.RequestLog;
 import io.calplanebot.support.http.ResilienceSetup;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -74,6 +75,7 @@ public final class DavClient implements Closeable {
     private final ThreadLocal<HttpClientContext> contexts = ThreadLocal.withInitial(HttpClientContext::create);
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final String authScheme;
 
     DavClient(DavClientBuilder builder) {
         this.trusted = new TrustedOrigins(builder.origin);
@@ -84,11 +86,12 @@ public final class DavClient implements Closeable {
         CredentialsProvider digestCredentials = (AuthScope scope, org.apache.hc.core5.http.protocol.HttpContext c) ->
                 builder.digest && trusted.contains(scope.getProtocol(), scope.getHost(), scope.getPort())
                         ? credentials : null;
+        this.authScheme = builder.digest ? StandardAuthScheme.DIGEST : StandardAuthScheme.BASIC;
         this.http = HttpClientSetup.forAgent("CalPlaneBot-CalDAV")
                 .timeouts(builder.connectTimeout, builder.readTimeout)
                 .pool(4, 8)
                 .withoutCompression()
-                .credentials(digestCredentials, builder.digest ? StandardAuthScheme.DIGEST : StandardAuthScheme.BASIC)
+                .credentials(digestCredentials, authScheme)
                 .build();
         this.retry = ResilienceSetup.retry(builder.retries, "caldav", builder.maxAttempts, builder.initialBackoff,
                 DavClient::isTransient);
@@ -189,6 +192,26 @@ public final class DavClient implements Closeable {
         }
     }
 
+    /**
+     * PROPFIND sent once, past the retry and the circuit breaker, giving up after about {@code timeout}: a health
+     * probe. Anything but a 207 is a failure.
+     *
+     * @throws DavUnreachableException on an I/O error or timeout, or a 5xx answer
+     */
+    public MultiStatus propfindOnce(URI url, int depth, String xml, Duration timeout) {
+        DavRequest request = DavRequest.propfind(url, depth, xml);
+        try {
+            return multiStatus(sendOnce(request, ProbeContext.within(timeout, authScheme)));
+        } catch (DavServerErrorException e) {
+            throw new DavUnreachableException(request.method(), request.url(), "answered " + e.statusLine() + " to "
+                    + request.method() + " " + request.url(), e);
+        } catch (UncheckedIOException e) {
+            throw new DavUnreachableException(request.method(), request.url(), "cannot be reached ("
+                    + RequestLog.describe(e.getCause()) + ") for " + request.method() + " " + request.url()
+                    + " within " + timeout.toMillis() + " ms", e.getCause());
+        }
+    }
+
     private DavResponse write(DavRequest request) {
         DavResponse response = execute(request);
         Optional<DavHttpException> failure = DavHttpException.failureOf(response);
@@ -210,6 +233,10 @@ public final class DavClient implements Closeable {
     }
 
     private DavResponse sendOnce(DavRequest request) {
+        return sendOnce(request, contexts.get());
+    }
+
+    private DavResponse sendOnce(DavRequest request, HttpClientContext context) {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(request.url());
         request.headers().forEach(builder::addHeader);
         if (request.body() != null) {
@@ -221,7 +248,7 @@ public final class DavClient implements Closeable {
         }
         long started = System.nanoTime();
         try {
-            DavResponse response = http.execute(httpRequest, contexts.get(), r -> read(request, r));
+            DavResponse response = http.execute(httpRequest, context, r -> read(request, r));
             RequestLog.answered(LOG, request.method(), RequestLog.target(request.url()), response.status(), started);
             if (isServerError(response.status())) {
                 throw DavHttpException.from(response); // a DavServerErrorException: retried, counted by the breaker

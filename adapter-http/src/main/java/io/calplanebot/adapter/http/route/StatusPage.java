@@ -4,6 +4,7 @@ import io.calplanebot.adapter.http.ServiceInfo;
 import io.calplanebot.adapter.http.support.Timestamps;
 import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.HealthReport;
+import io.calplanebot.core.port.in.PeerHealth;
 import io.calplanebot.core.port.in.ProjectResult;
 import io.calplanebot.core.port.in.SyncCounts;
 import io.calplanebot.core.port.in.SyncReport;
@@ -94,7 +95,7 @@ final class StatusPage {
 
     private static void targets(StringBuilder out, Optional<SyncReport> lastRun, Optional<HealthReport> health) {
         out.append("<h2>Calendar targets</h2>\n");
-        Map<String, ConnectionState> connections = health.map(HealthReport::targets).orElse(Map.of());
+        Map<String, PeerHealth> connections = health.map(HealthReport::targets).orElse(Map.of());
         if (connections.isEmpty()) {
             out.append("<p class=\"muted\">No target has reported yet.</p>\n");
             return;
@@ -105,7 +106,7 @@ final class StatusPage {
                             .findFirst()).map(TargetReport::result)
                     .map(r -> "<span class=\"" + text(r.wireName()) + "\">" + text(r.wireName()) + "</span>")
                     .orElse("<span class=\"muted\">not yet</span>");
-            out.append("<tr><td>").append(text(name)).append("</td><td>").append(state(connection))
+            out.append("<tr><td>").append(text(name)).append("</td><td>").append(state(connection.state()))
                     .append("</td><td>").append(result).append("</td></tr>");
         });
         out.append("</table>\n");

@@ -6,6 +6,7 @@ import io.calplanebot.adapter.plane.PlaneSettings;
 import io.calplanebot.core.port.out.IssueSourceException;
 import io.calplanebot.core.port.out.IssueSourceException.Reason;
 import io.calplanebot.support.http.HttpClientSetup;
+import io.calplanebot.support.http.ProbeContext;
 import io.calplanebot.support.http.RequestLog;
 import io.calplanebot.support.http.ResilienceSetup;
 import io.calplanebot.support.http.RetryAfter;
@@ -71,8 +72,20 @@ public final class PlaneClient implements AutoCloseable {
      * @throws IssueSourceException for every failure, including a 404 (reason NOT_FOUND)
      */
     public JsonNode get(String path, Map<String, String> query, RequestSubject subject) {
-        URI uri = URI.create(apiBase + path + PathEncoding.query(query));
-        PlaneResponse response = execute(path, uri);
+        return parsed(path, subject, execute(path, URI.create(apiBase + path + PathEncoding.query(query)),
+                Optional.empty()));
+    }
+
+    /**
+     * Like {@link #get}, but one attempt without retries that gives up after about {@code timeout}: waiting for this
+     * client's rate limit, connecting and waiting for the answer are each bounded by it. For health probes.
+     */
+    public JsonNode getOnce(String path, Map<String, String> query, RequestSubject subject, Duration timeout) {
+        return parsed(path, subject, execute(path, URI.create(apiBase + path + PathEncoding.query(query)),
+                Optional.of(timeout)));
+    }
+
+    private JsonNode parsed(String path, RequestSubject subject, PlaneResponse response) {
         if (response.status() != 200) {
             throw errors.fromStatus("GET", path, subject, response);
         }
@@ -89,22 +102,26 @@ public final class PlaneClient implements AutoCloseable {
         }
     }
 
-    private PlaneResponse execute(String path, URI uri) {
-        CheckedSupplier<PlaneResponse> attempt = Retry.decorateCheckedSupplier(retry, () -> exchange(path, uri));
+    /** Sends with retries, or once within {@code probeTimeout} when one is given. */
+    private PlaneResponse execute(String path, URI uri, Optional<Duration> probeTimeout) {
+        CheckedSupplier<PlaneResponse> once = () -> exchange(path, uri, probeTimeout);
+        CheckedSupplier<PlaneResponse> attempt = probeTimeout.isPresent() ? once
+                : Retry.decorateCheckedSupplier(retry, once);
+        String attempts = probeTimeout.isPresent() ? "1 attempt" : settings.maxAttempts() + " attempts";
         try {
             return attempt.get();
         } catch (TransientFailure e) {
             PlaneResponse last = e.response();
             if (e.rateLimited()) {
                 throw new IssueSourceException(Reason.RATE_LIMITED, "Plane kept refusing GET " + path + " for its "
-                        + "rate limit (HTTP 429) after " + settings.maxAttempts() + " attempts. Another client may be "
+                        + "rate limit (HTTP 429) after " + attempts + ". Another client may be "
                         + "using the same API key; lower the request rate or try again later.");
             }
             throw new IssueSourceException(Reason.UNREACHABLE, "Plane answered GET " + path + " with HTTP "
-                    + last.status() + " after " + settings.maxAttempts() + " attempts" + plainMessage(last) + ".");
+                    + last.status() + " after " + attempts + plainMessage(last) + ".");
         } catch (IOException e) {
             throw new IssueSourceException(Reason.UNREACHABLE, "Could not reach Plane at " + apiBase.getScheme() + "://"
-                    + apiBase.getAuthority() + " for GET " + path + " after " + settings.maxAttempts() + " attempts: "
+                    + apiBase.getAuthority() + " for GET " + path + " after " + attempts + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         } catch (IssueSourceException | Error e) {
             throw e;
@@ -122,17 +139,17 @@ public final class PlaneClient implements AutoCloseable {
         return message.isEmpty() ? "" : " (\"" + message + "\")";
     }
 
-    private boolean acquirePermit() {
+    private boolean acquirePermit(Duration maxWait) {
         try {
-            return limiter.acquire(Duration.ofMinutes(10));
+            return limiter.acquire(maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private PlaneResponse exchange(String path, URI uri) throws IOException {
-        if (!acquirePermit()) {
+    private PlaneResponse exchange(String path, URI uri, Optional<Duration> probeTimeout) throws IOException {
+        if (!acquirePermit(probeTimeout.orElse(Duration.ofMinutes(10)))) {
             throw new IssueSourceException(Reason.RATE_LIMITED, "Waited too long for this client's own rate limit ("
                     + settings.rateLimitPerMinute() + " requests per minute) before GET " + path + ".");
         }
@@ -142,7 +159,9 @@ public final class PlaneClient implements AutoCloseable {
         }
         ClassicHttpRequest request = builder.build();
         long started = System.nanoTime();
-        PlaneResponse response = http.execute(request, PlaneClient::read);
+        PlaneResponse response = probeTimeout.isPresent()
+                ? http.execute(request, ProbeContext.within(probeTimeout.get(), null), PlaneClient::read)
+                : http.execute(request, PlaneClient::read);
         RequestLog.answered(LOG, "GET", path, response.status(), started);
         if (response.status() == 429 || response.status() >= 500) {
             throw new TransientFailure(response, RetryAfter.parse(response.retryAfter()));

@@ -8,6 +8,7 @@ import io.calplanebot.core.domain.LocatedEvent;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.domain.StoredEvent;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,4 +64,13 @@ public interface CalendarStore {
 
     /** A cheap authenticated request that proves the store is reachable; throws when it is not. */
     void checkConnection();
+
+    /**
+     * The same check as one attempt without retries that gives up after about {@code timeout}: what the background
+     * health probe calls. The default runs {@link #checkConnection()}, which suits a store whose check is already
+     * one quick local step; a store that retries must override it.
+     */
+    default void checkConnection(Duration timeout) {
+        checkConnection();
+    }
 }

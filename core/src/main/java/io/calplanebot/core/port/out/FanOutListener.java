@@ -65,13 +65,13 @@ final class FanOutListener implements SyncListener {
     }
 
     @Override
-    public void issueSourceObserved(boolean reachable) {
-        listeners.forEach(l -> l.issueSourceObserved(reachable));
+    public void issueSourceObserved(Optional<String> problem) {
+        listeners.forEach(l -> l.issueSourceObserved(problem));
     }
 
     @Override
-    public void targetObserved(String target, boolean reachable) {
-        listeners.forEach(l -> l.targetObserved(target, reachable));
+    public void targetObserved(String target, Optional<String> problem) {
+        listeners.forEach(l -> l.targetObserved(target, problem));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.calplanebot.core.port.out;
 import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.Project;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,13 @@ public interface IssueSource {
 
     /** A cheap authenticated request that proves the source is reachable; throws when it is not. */
     void checkConnection();
+
+    /**
+     * The same check as one attempt without retries that gives up after about {@code timeout}: what the background
+     * health probe calls. The default runs {@link #checkConnection()}, which suits a source whose check is already
+     * one quick attempt; a source that retries must override it.
+     */
+    default void checkConnection(Duration timeout) {
+        checkConnection();
+    }
 }

@@ -51,12 +51,15 @@ public interface SyncListener {
     default void changeAbandoned(WebhookNotification notification, int attempts, RuntimeException lastError) {
     }
 
-    /** What a real request to the issue source just showed: whether it answered (a refusal still counts). */
-    default void issueSourceObserved(boolean reachable) {
+    /**
+     * What a real request to the issue source just showed: empty when it answered (a refusal such as "not found"
+     * still counts), otherwise why it is unhealthy, in words.
+     */
+    default void issueSourceObserved(Optional<String> problem) {
     }
 
-    /** What a real request to a target's calendar store just showed: whether it answered. */
-    default void targetObserved(String target, boolean reachable) {
+    /** What a real request to a target's calendar store just showed: empty when it answered, otherwise why not. */
+    default void targetObserved(String target, Optional<String> problem) {
     }
 
     /** When the next periodic full sync is due; empty when none is scheduled. */
