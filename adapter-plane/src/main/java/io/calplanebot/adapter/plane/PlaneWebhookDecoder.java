@@ -120,7 +120,7 @@ public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
         ChangeAction action = WebhookAction.parse(actionText).orElseThrow(() -> WebhookFields.invalidField("action",
                 "must be one of created, updated, deleted (or create, update, delete)"));
         JsonNode data = WebhookFields.requiredObject(root, "data", "data");
-        String id = WebhookFields.requiredText(data, "id", "data.id");
+        String id = WebhookFields.requiredId(data, "id", "data.id");
         if (event.equals("project")) {
             return new ProjectChanged(action, id);
         }

@@ -261,6 +261,31 @@ class PlaneWebhookDecoderTest {
                 "data.project.id");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "a/b", "%2e", "%2E%2E", "issue-uuid", "34e3cadf3bc24b1582243593f19e74bc",
+            "34e3cadf-3bc2-4b15-8224-3593f19e74bc/", "34e3cadf-3bc2-4b15-8224-3593f19e74bc\n",
+            " 34e3cadf-3bc2-4b15-8224-3593f19e74bc",
+            "../../users/me"})
+    void idsThatAreNotPlaneUuids_areInvalidFields_whereverTheDeliveryCarriesThem(String id) {
+        assertRejected(WebhookFixtures.issueCreated().withData("id", id), Reason.INVALID_FIELD, "data.id");
+        assertRejected(WebhookFixtures.issueDeleted().withData("id", id), Reason.INVALID_FIELD, "data.id");
+        assertRejected(WebhookFixtures.issueCreated().withData("project", id), Reason.INVALID_FIELD, "data.project");
+        assertRejected(WebhookFixtures.spec("updated").withData("id", id), Reason.INVALID_FIELD, "data.id");
+        assertRejected(WebhookFixtures.spec("updated").withData("project", Map.of("id", id)), Reason.INVALID_FIELD,
+                "data.project.id");
+        assertRejected(WebhookFixtures.spec("deleted").withData("project", Map.of("id", id)), Reason.INVALID_FIELD,
+                "data.project.id");
+        assertRejected(WebhookFixtures.project("updated").withData("id", id), Reason.INVALID_FIELD, "data.id");
+    }
+
+    @Test
+    void planeIds_inUpperCase_areAccepted() {
+        String upper = ISSUE_ID.toUpperCase(Locale.ROOT);
+
+        assertThat(((IssueChanged) decoder.decode(signed(WebhookFixtures.issueCreated().withData("id", upper))))
+                .issueId()).isEqualTo(upper);
+    }
+
     @Test
     void rejectionsNeverEchoTheSecretOrTheBody() {
         WebhookDelivery delivery = WebhookFixtures.issueCreated().withData("target_date", SECRET);
