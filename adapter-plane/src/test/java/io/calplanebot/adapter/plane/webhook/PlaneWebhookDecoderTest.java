@@ -206,6 +206,32 @@ class PlaneWebhookDecoderTest {
         assertThat(rejection(unsigned, withSignature(body, null)).reason()).isEqualTo(Reason.MALFORMED_JSON);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE", "BOM:UTF-16LE", "BOM:UTF-32BE",
+            "BOM:UTF-32LE"})
+    void bodiesInUtf16OrUtf32_withOrWithoutAByteOrderMark_areMalformedJson(String encoding) {
+        String json = new String(WebhookFixtures.issueCreated().body(), StandardCharsets.UTF_8);
+        boolean bom = encoding.startsWith("BOM:");
+        java.nio.charset.Charset charset = java.nio.charset.Charset.forName(encoding.replace("BOM:", ""));
+        byte[] body = ((bom ? "\uFEFF" : "") + json).getBytes(charset);
+
+        assertThat(rejection(unsigned, withSignature(body, null)).reason()).isEqualTo(Reason.MALFORMED_JSON);
+        assertThat(rejection(decoder, withSignature(body, PlaneWebhookSender.sign(body, SECRET))).reason())
+                .isEqualTo(Reason.MALFORMED_JSON);
+    }
+
+    @Test
+    void aUtf8ByteOrderMark_isIgnored() {
+        byte[] json = WebhookFixtures.issueCreated().body();
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        assertThat(unsigned.decode(withSignature(body, null))).isInstanceOf(IssueChanged.class);
+    }
+
     @Test
     void missingFields_areNamedByPath() {
         assertRejected(WebhookFixtures.issueCreated().with("action", null), Reason.MISSING_FIELD, "action");

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,15 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The real service with the real decoder: a correctly signed delivery whose issue or project id is not a Plane id
- * (a UUID) is answered {@code 422 VALIDATION_ERROR} naming the field, and never turns into a request to Plane.
+ * The real service with the real decoder, sent correctly signed but hostile deliveries: an issue or project id that
+ * is not a Plane id (a UUID) is answered {@code 422 VALIDATION_ERROR} naming the field and never turns into a request
+ * to Plane; a body that is not UTF-8 is {@code 400 INVALID_JSON}.
  */
-class WebhookIdValidationIT {
+class HostileWebhookIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakePlane plane;
     private static CalPlaneBotService service;
     private static PlaneWebhookSender sender;
     private static String issue;
+    private static String secret;
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,7 +46,7 @@ class WebhookIdValidationIT {
         String project = plane.addProject("IDS", "Ids");
         issue = plane.addIssue(project, d -> d.name("Real one"));
         Path data = Files.createTempDirectory("calplanebot-ids-data");
-        String secret = PlaneWebhookSender.newSecret();
+        secret = PlaneWebhookSender.newSecret();
         Map<String, String> env = BuiltinStoreEnvironment.of(plane, secret, data);
         ConfigLoader loader = new ConfigLoader(env, Optional.empty());
         AppConfig config = loader.load();
@@ -83,6 +87,19 @@ class WebhookIdValidationIT {
         assertRejected(sender.send(plane.webhooks().issueUpdated(issue, "name", "a", "b").withData("project", id)),
                 "data.project");
         assertRejected(sender.send(plane.webhooks().projectDeleted(id)), "data.id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-32BE"})
+    void signedDelivery_inUtf16OrUtf32_is400InvalidJson(String encoding) throws Exception {
+        String json = new String(plane.webhooks().issueUpdated(issue, "name", "a", "b").body(), StandardCharsets.UTF_8);
+        byte[] body = json.getBytes(Charset.forName(encoding));
+
+        SentWebhook sent = sender.post(Map.of("Content-Type", "application/json", "X-Plane-Signature",
+                PlaneWebhookSender.sign(body, secret), "X-Plane-Event", "issue"), body);
+
+        assertThat(sent.status()).as(sent.responseBody()).isEqualTo(400);
+        assertThat(JSON.readTree(sent.responseBody()).path("error_code").asText()).isEqualTo("INVALID_JSON");
     }
 
     private static void assertRejected(SentWebhook sent, String field) throws Exception {
