@@ -47,7 +47,7 @@ class ErrorRoutesIT extends SharedServer {
         String raw = t.rawExchange("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + huge + "\r\nConnection: close\r\n\r\n");
 
         assertThat(raw).startsWith("HTTP/1.1 431");
-        assertThat(raw).contains("\"error_code\":\"BAD_REQUEST\"").contains("\"status\":\"error\"");
+        assertThat(raw).contains("\"error_code\":\"HEADERS_TOO_LARGE\"").contains("\"status\":\"error\"");
     }
 
     @Test

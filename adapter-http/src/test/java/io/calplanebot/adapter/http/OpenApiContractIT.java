@@ -127,6 +127,13 @@ class OpenApiContractIT extends SharedServer {
         conformsToError(t.get("/webhooks/plane"));
         String raw = t.rawExchange("GET /he alth HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         conformsToError(new Answer(400, null, raw.substring(raw.indexOf("\r\n\r\n") + 4)));
+        for (String rejected : List.of("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n",
+                "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")) {
+            String answer = t.rawExchange(rejected);
+            conformsToError(new Answer(Integer.parseInt(answer.substring(9, 12)), null,
+                    answer.substring(answer.indexOf("\r\n\r\n") + 4)));
+        }
 
         // The spec's PLANE_API_ERROR and CALDAV_CONNECTION_ERROR stay in the error model and in HttpErrorMapping
         // (HttpErrorMappingTest), but no route answers them: webhooks are queued and the trigger starts a background run.

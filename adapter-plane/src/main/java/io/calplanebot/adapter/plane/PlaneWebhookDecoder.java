@@ -22,6 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -92,7 +96,7 @@ public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
     private JsonNode parse(byte[] body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = json.readTree(utf8(body));
         } catch (IOException e) {
             throw new WebhookRejectedException(Reason.MALFORMED_JSON, "The body is not valid JSON");
         }
@@ -100,6 +104,22 @@ public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
             throw new WebhookRejectedException(Reason.MALFORMED_JSON, "The body must be a JSON object");
         }
         return root;
+    }
+
+    /**
+     * The body as UTF-8 text (RFC 8259: JSON exchanged between systems is UTF-8). Decoding is strict, so UTF-16 or
+     * UTF-32 (with a byte order mark or without: their zero bytes are refused by the JSON parser) is never guessed
+     * from the bytes as Jackson would; a UTF-8 byte order mark may be ignored, as RFC 8259 allows.
+     */
+    private static String utf8(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new WebhookRejectedException(Reason.MALFORMED_JSON, "The body is not UTF-8 JSON");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static WebhookNotification decodeBody(JsonNode root) {
@@ -120,7 +140,7 @@ public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
         ChangeAction action = WebhookAction.parse(actionText).orElseThrow(() -> WebhookFields.invalidField("action",
                 "must be one of created, updated, deleted (or create, update, delete)"));
         JsonNode data = WebhookFields.requiredObject(root, "data", "data");
-        String id = WebhookFields.requiredText(data, "id", "data.id");
+        String id = WebhookFields.requiredId(data, "id", "data.id");
         if (event.equals("project")) {
             return new ProjectChanged(action, id);
         }

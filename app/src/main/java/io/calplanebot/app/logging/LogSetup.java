@@ -3,16 +3,19 @@ package io.calplanebot.app.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.calplanebot.app.config.LogConfig;
 import io.calplanebot.app.config.LogFormat;
+import com.fasterxml.jackson.core.JsonFactory;
+import net.logstash.logback.decorate.JsonFactoryDecorator;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +24,8 @@ import java.nio.file.Path;
 /**
  * Logging as the spec shows it ({@code INFO 2025-12-27 10:30:00 - Webhook received: …}, UTC), or JSON lines, to the
  * console and to a rotating {@code logs/calplanebot.log}. The service logs to stdout; the CLI commands log to stderr
- * so that their results on stdout stay clean.
+ * so that their results on stdout stay clean. In both formats, control characters and line separators in a message
+ * (text from outside included) are escaped, so one event is always one line.
  */
 public final class LogSetup {
     static final String PATTERN = "%level %d{yyyy-MM-dd HH:mm:ss, UTC} - %msg%n";
@@ -94,12 +98,25 @@ public final class LogSetup {
         if (format == LogFormat.JSON) {
             LogstashEncoder json = new LogstashEncoder();
             json.setContext(context);
+            json.setJsonFactoryDecorator(new JsonFactoryDecorator() {
+                @Override
+                public JsonFactory decorate(JsonFactory factory) {
+                    return factory.setCharacterEscapes(new ControlCharacterEscapes());
+                }
+            });
             json.start();
             return json;
         }
-        PatternLayoutEncoder text = new PatternLayoutEncoder();
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        for (String word : new String[] {"m", "msg", "message"}) {
+            layout.getInstanceConverterMap().put(word, EscapingMessageConverter::new);
+        }
+        layout.setPattern(PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
         text.setContext(context);
-        text.setPattern(PATTERN);
+        text.setLayout(layout);
         text.start();
         return text;
     }

@@ -42,4 +42,29 @@ class LogSetupTest {
         assertThat(text).startsWith("{").endsWith("}")
                 .contains("\"message\":\"Sync started: 15 issues to process\"", "\"level\":\"DEBUG\"");
     }
+
+    private static final String FORGED = "/webhooks/plane\r\nINFO 2026-01-01 00:00:00 - fake\u2028also\u0085fake\u0007";
+
+    @Test
+    void textFormat_escapesControlCharactersFromOutside_soOneEventIsOneLine(@TempDir Path dir) throws IOException {
+        LogSetup.configure(new LogConfig("INFO", LogFormat.TEXT, dir), false, true);
+        LoggerFactory.getLogger("io.calplanebot.test").warn("Rejected {} from {}", "field", FORGED);
+
+        String text = Files.readString(dir.resolve("calplanebot.log"));
+        assertThat(text.split("\\R", -1)).hasSize(2);
+        assertThat(text.lines()).singleElement().asString()
+                .endsWith("- Rejected field from /webhooks/plane\\r\\nINFO 2026-01-01 00:00:00 - fake\\u2028also"
+                        + "\\u0085fake\\u0007");
+    }
+
+    @Test
+    void jsonFormat_escapesControlCharactersFromOutside_soOneEventIsOneLine(@TempDir Path dir) throws IOException {
+        LogSetup.configure(new LogConfig("INFO", LogFormat.JSON, dir), false, true);
+        LoggerFactory.getLogger("io.calplanebot.test").warn("Rejected {}", FORGED);
+
+        String text = Files.readString(dir.resolve("calplanebot.log"));
+        assertThat(text.split("\\R", -1)).hasSize(2);
+        assertThat(text).contains("\"message\":\"Rejected /webhooks/plane\\r\\nINFO 2026-01-01 00:00:00 - fake"
+                + "\\u2028also\\u0085fake\\u0007\"");
+    }
 }

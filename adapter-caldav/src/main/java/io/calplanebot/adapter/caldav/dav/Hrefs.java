@@ -66,8 +66,14 @@ public final class Hrefs {
         return s.endsWith("/") ? canonical : URI.create(s + "/");
     }
 
-    /** A member of a collection, the name percent-encoded as one path segment. */
+    /**
+     * A member of a collection, the name percent-encoded as one path segment. An empty name and the dot segments
+     * {@code .} and {@code ..} are refused: they would name the collection itself or its parent.
+     */
     public static URI child(URI collection, String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("not a usable resource name: '" + name + "'");
+        }
         return URI.create(asCollection(collection) + encodeSegment(name));
     }
 

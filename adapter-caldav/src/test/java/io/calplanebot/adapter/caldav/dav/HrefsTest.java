@@ -3,10 +3,12 @@ package io.calplanebot.adapter.caldav.dav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HrefsTest {
     private static final URI BASE = URI.create("http://127.0.0.1:8080/dav/calendars/user/test/cal/");
@@ -29,6 +31,13 @@ class HrefsTest {
     void sameResource_ignoresATrailingSlashAndEncodingDifferences() {
         assertThat(Hrefs.sameResource(URI.create("http://h/a/b%40c/"), URI.create("http://h/a/b@c"))).isTrue();
         assertThat(Hrefs.sameResource(URI.create("http://h/a/b"), URI.create("http://h/a/c"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", ".."})
+    void child_refusesNamesThatWouldAddressTheCollectionOrItsParent(String name) {
+        assertThatThrownBy(() -> Hrefs.child(URI.create("http://h/cal/"), name))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,8 @@ public enum ErrorCode {
     VALIDATION_ERROR(422),
     INVALID_JSON(400),
     BAD_REQUEST(400),
+    URI_TOO_LONG(414),
+    HEADERS_TOO_LARGE(431),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     SYNC_IN_PROGRESS(409),
@@ -17,7 +19,8 @@ public enum ErrorCode {
     RATE_LIMIT_EXCEEDED(429),
     INTERNAL_ERROR(500),
     PLANE_API_ERROR(502),
-    CALDAV_CONNECTION_ERROR(502);
+    CALDAV_CONNECTION_ERROR(502),
+    HTTP_VERSION_NOT_SUPPORTED(505);
 
     private final int status;
 
@@ -38,10 +41,16 @@ public enum ErrorCode {
                 return METHOD_NOT_ALLOWED;
             case 413:
                 return PAYLOAD_TOO_LARGE;
+            case 414:
+                return URI_TOO_LONG;
             case 415:
                 return UNSUPPORTED_MEDIA_TYPE;
             case 429:
                 return RATE_LIMIT_EXCEEDED;
+            case 431:
+                return HEADERS_TOO_LARGE;
+            case 505:
+                return HTTP_VERSION_NOT_SUPPORTED;
             default:
                 return status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
         }

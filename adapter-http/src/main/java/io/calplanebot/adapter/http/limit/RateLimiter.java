@@ -12,18 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fixed-window request counting per (bucket, client). The limit is passed in on every call, so a changed limit
- * applies at once: a lower limit takes effect inside the current window, a different window length starts a new
- * window. Memory is bounded: windows that have ended are dropped at most once a minute, and when more than
- * {@code maxKeys} clients are tracked the ended windows are dropped at once and, if that is not enough, arbitrary
- * ones until the map is back under its bound (those clients start afresh).
+ * Sliding-window request counting per (bucket, client): a request is allowed when fewer than the limit were allowed
+ * to the same client in the window length before it, so no span of one window length ever lets more than the limit
+ * through (a fixed window let twice the limit through around its boundary). The limit is passed in on every call,
+ * so a changed limit applies at once: a lower limit takes effect on the requests already counted, a different window
+ * length starts afresh. Memory is bounded: each client keeps at most one time per allowed request; clients whose
+ * requests have all left the window are dropped at most once a minute, and when more than {@code maxKeys} clients
+ * are tracked they are dropped at once and, if that is not enough, arbitrary ones until the map is back under its
+ * bound (those clients start afresh).
  */
 public final class RateLimiter {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final long NANOS = 1_000_000_000L;
 
     private final Clock clock;
     private final int maxKeys;
-    private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+    private final Map<Key, SlidingLog> logs = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> lastSweep;
 
     public RateLimiter(Clock clock, int maxKeys) {
@@ -37,63 +41,55 @@ public final class RateLimiter {
 
     public RateLimitDecision acquire(String bucket, String client, RateLimit limit) {
         Instant now = clock.instant();
-        Window window = windows.compute(new Key(bucket, client), (key, current) ->
-                current == null || !current.covers(now, limit.window())
-                        ? new Window(now, limit.window(), 1)
-                        : current.count() < limit.requests() ? current.next() : current.refused());
+        long nowNanos = nanos(now);
+        long window = limit.window().toNanos();
+        SlidingLog.Outcome[] outcome = new SlidingLog.Outcome[1];
+        logs.compute(new Key(bucket, client), (key, current) -> {
+            SlidingLog log = current == null || current.window() != window
+                    ? new SlidingLog(window, limit.requests()) : current;
+            outcome[0] = log.acquire(nowNanos, limit.requests());
+            return log;
+        });
         keepBounded(now);
-        long reset = window.end().getEpochSecond() + (window.end().getNano() > 0 ? 1 : 0);
-        if (window.refusedLast()) {
-            long retryAfter = Math.max(1, reset - now.getEpochSecond());
+        long reset = ceilSeconds(outcome[0].fullAt());
+        if (!outcome[0].allowed()) {
+            long retryAfter = Math.max(1, ceilSeconds(outcome[0].nextAt()) - now.getEpochSecond());
             return new RateLimitDecision(false, limit.requests(), 0, reset, retryAfter);
         }
-        return new RateLimitDecision(true, limit.requests(), Math.max(0, limit.requests() - window.count()), reset, 0);
+        return new RateLimitDecision(true, limit.requests(), outcome[0].remaining(), reset, 0);
     }
 
-    /** How many (bucket, client) windows are tracked now. */
+    /** How many (bucket, client) logs are tracked now. */
     public int trackedClients() {
-        return windows.size();
+        return logs.size();
     }
 
     private void keepBounded(Instant now) {
         Instant last = lastSweep.get();
         boolean due = !now.isBefore(last.plus(SWEEP_EVERY)) && lastSweep.compareAndSet(last, now);
-        if (windows.size() <= maxKeys && !due) {
+        if (logs.size() <= maxKeys && !due) {
             return;
         }
-        windows.values().removeIf(w -> !w.end().isAfter(now));
-        if (windows.size() > maxKeys) {
+        long nowNanos = nanos(now);
+        logs.values().removeIf(log -> log.ended(nowNanos));
+        if (logs.size() > maxKeys) {
             int target = Math.max(1, maxKeys - maxKeys / 10);
-            Iterator<Key> keys = windows.keySet().iterator();
-            while (windows.size() > target && keys.hasNext()) {
+            Iterator<Key> keys = logs.keySet().iterator();
+            while (logs.size() > target && keys.hasNext()) {
                 keys.next();
                 keys.remove();
             }
         }
     }
 
-    private record Key(String bucket, String client) {
+    private static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS), instant.getNano());
     }
 
-    private record Window(Instant start, Duration length, int count, boolean refusedLast) {
-        Window(Instant start, Duration length, int count) {
-            this(start, length, count, false);
-        }
+    private static long ceilSeconds(long nanos) {
+        return Math.floorDiv(nanos, NANOS) + (Math.floorMod(nanos, NANOS) > 0 ? 1 : 0);
+    }
 
-        Instant end() {
-            return start.plus(length);
-        }
-
-        boolean covers(Instant now, Duration wanted) {
-            return length.equals(wanted) && now.isBefore(end()) && !now.isBefore(start);
-        }
-
-        Window next() {
-            return new Window(start, length, count + 1, false);
-        }
-
-        Window refused() {
-            return new Window(start, length, count, true);
-        }
+    private record Key(String bucket, String client) {
     }
 }

@@ -20,6 +20,9 @@ public final class RequestObserver {
     /** A path segment after {@code feeds/} (however written: doubled slashes, any case), unless it is {@code public}. */
     private static final Pattern FEED_TOKEN = Pattern.compile("(?i)(/feeds/+)(?!public(?:/|$))([^/]+)");
 
+    /** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\x{80}-\\x{9F}\\x{2028}\\x{2029}]");
+
     private final MeterRegistry registry;
 
     public RequestObserver(MeterRegistry registry) {
@@ -57,11 +60,12 @@ public final class RequestObserver {
     }
 
     /**
-     * The path as sent, capped and without control characters, so one request writes one plain log line; a feed
+     * The path as sent, capped and without control characters or line separators (each becomes {@code ?}), so one
+     * request writes one plain log line; a feed
      * token is masked ({@link #masked}).
      */
     static String printable(String path) {
-        String plain = masked(path).replaceAll("\\p{Cntrl}", "?");
+        String plain = LINE_BREAKING.matcher(masked(path)).replaceAll("?");
         return plain.length() <= 200 ? plain : plain.substring(0, 200) + "…";
     }
 

@@ -99,4 +99,78 @@ class RateLimiterTest {
 
         assertThat(limiter.trackedClients()).isEqualTo(1);
     }
+
+    @Test
+    void aBurstAtTheEndOfAWindow_andOneAtTheStartOfTheNext_togetherPassOnlyTheLimit() {
+        RateLimiter limiter = new RateLimiter(clock, 100);
+        RateLimit limit = RateLimit.perMinute(5);
+        assertThat(limiter.acquire("w", "a", limit).allowed()).isTrue();
+        now.set(T0.plusSeconds(59));
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.acquire("w", "a", limit).allowed()).isTrue();
+        }
+
+        now.set(T0.plusSeconds(60));
+        int passed = 0;
+        for (int i = 0; i < 5; i++) {
+            passed += limiter.acquire("w", "a", limit).allowed() ? 1 : 0;
+        }
+        now.set(T0.plusSeconds(61));
+        RateLimitDecision refused = limiter.acquire("w", "a", limit);
+
+        assertThat(passed).as("only the request of T0 has left the window").isEqualTo(1);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).as("until the burst of T0+59 s leaves").isEqualTo(58);
+        assertThat(refused.resetEpochSecond()).isEqualTo(T0.getEpochSecond() + 120);
+    }
+
+    @Test
+    void noSpanOfOneWindowLength_everPassesMoreThanTheLimit_andRetryAfterIsExact() {
+        RateLimiter limiter = new RateLimiter(clock, 100);
+        RateLimit limit = RateLimit.perMinute(7);
+        long seed = 20261130L;
+        java.util.Random random = new java.util.Random(seed);
+        java.util.List<Instant> passed = new java.util.ArrayList<>();
+        Instant t = T0;
+        for (int i = 0; i < 5_000; i++) {
+            t = t.plusMillis(random.nextInt(random.nextInt(10) == 0 ? 30_000 : 1_500));
+            now.set(t);
+            RateLimitDecision decision = limiter.acquire("w", "a", limit);
+            if (decision.allowed()) {
+                passed.add(t);
+            } else {
+                assertThat(decision.remaining()).isZero();
+                assertThat(decision.retryAfterSeconds()).isPositive();
+            }
+        }
+
+        for (Instant start : passed) {
+            Instant end = start.plus(limit.window());
+            long inSpan = passed.stream().filter(p -> !p.isBefore(start) && p.isBefore(end)).count();
+            assertThat(inSpan).as("seed %d, span from %s", seed, start).isLessThanOrEqualTo(7);
+        }
+        assertThat(passed.size()).as("seed %d", seed).isGreaterThan(500);
+    }
+
+    @Test
+    void aRefusedClient_thatWaitsRetryAfter_isAllowed_andNotOneSecondEarlier() {
+        RateLimiter limiter = new RateLimiter(clock, 100);
+        RateLimit limit = RateLimit.perMinute(3);
+        for (int i = 0; i < 3; i++) {
+            now.set(T0.plusSeconds(10L * i));
+            limiter.acquire("w", "a", limit);
+        }
+        now.set(T0.plusSeconds(25));
+        RateLimitDecision refused = limiter.acquire("w", "a", limit);
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(35);
+        assertThat(refused.resetEpochSecond()).isEqualTo(T0.getEpochSecond() + 80);
+        now.set(T0.plusSeconds(25 + 34));
+        assertThat(limiter.acquire("w", "a", limit).allowed()).isFalse();
+        now.set(T0.plusSeconds(25 + 35));
+        RateLimitDecision allowed = limiter.acquire("w", "a", limit);
+        assertThat(allowed.allowed()).isTrue();
+        assertThat(allowed.remaining()).isZero();
+    }
 }

@@ -13,6 +13,12 @@ class RequestObserverTest {
     }
 
     @Test
+    void printable_dropsC1ControlsAndUnicodeLineSeparators_too() {
+        assertThat(RequestObserver.printable("/a\u0085INFO fake\u2028b\u2029c\u009bd\u007f"))
+                .isEqualTo("/a?INFO fake?b?c?d?");
+    }
+
+    @Test
     void printable_masksFeedTokens_howeverThePathIsWritten() {
         assertThat(RequestObserver.printable("/feeds/s3cr3t-T0ken_abc.ics")).isEqualTo("/feeds/[token].ics");
         assertThat(RequestObserver.printable("/feeds/s3cr3t")).isEqualTo("/feeds/[token]");

@@ -10,8 +10,18 @@ public final class PathEncoding {
     private PathEncoding() {
     }
 
-    /** Encodes one path segment, e.g. a workspace slug or an id. */
+    /**
+     * Encodes one path segment, e.g. a workspace slug or an id. An empty value and the dot segments {@code .} and
+     * {@code ..} are refused: they would name another resource (clients normalize them, even percent-encoded).
+     */
     public static String segment(String value) {
+        if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("not a usable path segment: '" + value + "'");
+        }
+        return encode(value);
+    }
+
+    private static String encode(String value) {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -35,7 +45,7 @@ public final class PathEncoding {
             if (out.length() > 1) {
                 out.append('&');
             }
-            out.append(segment(name)).append('=').append(segment(value));
+            out.append(encode(name)).append('=').append(encode(value));
         });
         return out.toString();
     }

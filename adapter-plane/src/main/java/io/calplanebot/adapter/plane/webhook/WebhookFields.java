@@ -8,9 +8,14 @@ import io.calplanebot.core.domain.webhook.WebhookRejectedException.Reason;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads fields of a webhook body, rejecting with the field's JSON path when one is missing or malformed. */
 public final class WebhookFields {
+    /** Plane's ids are UUIDs; nothing else may reach a request path. */
+    private static final Pattern PLANE_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private WebhookFields() {
     }
 
@@ -31,6 +36,11 @@ public final class WebhookFields {
             throw WebhookRejectedException.missingField(path);
         }
         return node.asText();
+    }
+
+    /** A required Plane id: a UUID string. Anything else (a dot segment, a slash, an escape) is rejected. */
+    public static String requiredId(JsonNode parent, String field, String path) {
+        return checkedId(requiredText(parent, field, path), path);
     }
 
     /** A required JSON object. */
@@ -55,7 +65,7 @@ public final class WebhookFields {
             return Optional.empty();
         }
         if (node.isObject()) {
-            return Optional.of(requiredText(node, "id", path + ".id"));
+            return Optional.of(requiredId(node, "id", path + ".id"));
         }
         if (!node.isTextual()) {
             throw invalidField(path, "must be an id string or an object with an id");
@@ -63,7 +73,14 @@ public final class WebhookFields {
         if (node.asText().isBlank()) {
             throw WebhookRejectedException.missingField(path);
         }
-        return Optional.of(node.asText());
+        return Optional.of(checkedId(node.asText(), path));
+    }
+
+    private static String checkedId(String id, String path) {
+        if (!PLANE_ID.matcher(id).matches()) {
+            throw invalidField(path, "must be a Plane id (a UUID)");
+        }
+        return id;
     }
 
     /** Checks an optional {@code YYYY-MM-DD} date. */

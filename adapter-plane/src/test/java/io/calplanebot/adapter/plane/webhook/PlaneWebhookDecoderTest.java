@@ -206,6 +206,32 @@ class PlaneWebhookDecoderTest {
         assertThat(rejection(unsigned, withSignature(body, null)).reason()).isEqualTo(Reason.MALFORMED_JSON);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE", "BOM:UTF-16LE", "BOM:UTF-32BE",
+            "BOM:UTF-32LE"})
+    void bodiesInUtf16OrUtf32_withOrWithoutAByteOrderMark_areMalformedJson(String encoding) {
+        String json = new String(WebhookFixtures.issueCreated().body(), StandardCharsets.UTF_8);
+        boolean bom = encoding.startsWith("BOM:");
+        java.nio.charset.Charset charset = java.nio.charset.Charset.forName(encoding.replace("BOM:", ""));
+        byte[] body = ((bom ? "\uFEFF" : "") + json).getBytes(charset);
+
+        assertThat(rejection(unsigned, withSignature(body, null)).reason()).isEqualTo(Reason.MALFORMED_JSON);
+        assertThat(rejection(decoder, withSignature(body, PlaneWebhookSender.sign(body, SECRET))).reason())
+                .isEqualTo(Reason.MALFORMED_JSON);
+    }
+
+    @Test
+    void aUtf8ByteOrderMark_isIgnored() {
+        byte[] json = WebhookFixtures.issueCreated().body();
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        assertThat(unsigned.decode(withSignature(body, null))).isInstanceOf(IssueChanged.class);
+    }
+
     @Test
     void missingFields_areNamedByPath() {
         assertRejected(WebhookFixtures.issueCreated().with("action", null), Reason.MISSING_FIELD, "action");
@@ -259,6 +285,31 @@ class PlaneWebhookDecoderTest {
         assertRejected(WebhookFixtures.issueCreated().withData("project", 5), Reason.INVALID_FIELD, "data.project");
         assertRejected(WebhookFixtures.spec("created").withData("project", Map.of("id", 5)), Reason.INVALID_FIELD,
                 "data.project.id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "a/b", "%2e", "%2E%2E", "issue-uuid", "34e3cadf3bc24b1582243593f19e74bc",
+            "34e3cadf-3bc2-4b15-8224-3593f19e74bc/", "34e3cadf-3bc2-4b15-8224-3593f19e74bc\n",
+            " 34e3cadf-3bc2-4b15-8224-3593f19e74bc",
+            "../../users/me"})
+    void idsThatAreNotPlaneUuids_areInvalidFields_whereverTheDeliveryCarriesThem(String id) {
+        assertRejected(WebhookFixtures.issueCreated().withData("id", id), Reason.INVALID_FIELD, "data.id");
+        assertRejected(WebhookFixtures.issueDeleted().withData("id", id), Reason.INVALID_FIELD, "data.id");
+        assertRejected(WebhookFixtures.issueCreated().withData("project", id), Reason.INVALID_FIELD, "data.project");
+        assertRejected(WebhookFixtures.spec("updated").withData("id", id), Reason.INVALID_FIELD, "data.id");
+        assertRejected(WebhookFixtures.spec("updated").withData("project", Map.of("id", id)), Reason.INVALID_FIELD,
+                "data.project.id");
+        assertRejected(WebhookFixtures.spec("deleted").withData("project", Map.of("id", id)), Reason.INVALID_FIELD,
+                "data.project.id");
+        assertRejected(WebhookFixtures.project("updated").withData("id", id), Reason.INVALID_FIELD, "data.id");
+    }
+
+    @Test
+    void planeIds_inUpperCase_areAccepted() {
+        String upper = ISSUE_ID.toUpperCase(Locale.ROOT);
+
+        assertThat(((IssueChanged) decoder.decode(signed(WebhookFixtures.issueCreated().withData("id", upper))))
+                .issueId()).isEqualTo(upper);
     }
 
     @Test
