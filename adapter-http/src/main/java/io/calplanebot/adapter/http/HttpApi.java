@@ -11,6 +11,8 @@ import io.calplanebot.adapter.http.route.MetricsRoutes;
 import io.calplanebot.adapter.http.route.StatusRoutes;
 import io.calplanebot.adapter.http.route.SyncRoutes;
 import io.calplanebot.adapter.http.route.WebhookRoutes;
+import io.calplanebot.adapter.http.server.BufferedBodyHandler;
+import io.calplanebot.adapter.http.server.ClientConnectionCap;
 import io.calplanebot.adapter.http.support.RequestObserver;
 import io.calplanebot.core.port.in.Feed;
 import io.calplanebot.core.port.in.HandleWebhookUseCase;
@@ -21,10 +23,15 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +59,14 @@ import java.util.function.Supplier;
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** A connection that sends nothing for this long is closed. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
+    /** A request body must have arrived completely within this time, else {@code 408}. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+    /** Request line and headers together; beyond it {@code 414} or {@code 431}. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** Open connections per client address; one more closes the client's oldest. */
+    static final int MAX_CONNECTIONS_PER_CLIENT = 256;
     private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY);
 
@@ -108,7 +123,30 @@ public final class HttpApi {
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = WebhookRoutes.MAX_BODY_BYTES;
         cfg.staticFiles.enableWebjars();
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(errors)));
+        cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonJettyErrorHandler(errors));
+            server.setHandler(new BufferedBodyHandler(WebhookRoutes.MAX_BODY_BYTES, BODY_DEADLINE));
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    boundConnections(server);
+                }
+            });
+        });
+    }
+
+    /**
+     * Slow or idle clients cannot starve the API: bodies are read without holding a thread
+     * ({@link BufferedBodyHandler}), idle connections are closed, and one client holds a bounded number of them.
+     */
+    private static void boundConnections(Server server) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector bounded) {
+                bounded.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                bounded.addBean(new ClientConnectionCap(MAX_CONNECTIONS_PER_CLIENT));
+            }
+        }
     }
 
     public static Builder builder() {

@@ -49,4 +49,16 @@ class AccessLogIT {
         assertThat(log).doesNotContain(TOKEN).doesNotContain(SIGNATURE).doesNotContain(BODY_MARKER)
                 .doesNotContain(EXCEPTION_SECRET);
     }
+
+    @Test
+    void aPathWithEncodedLineBreaks_isLoggedAsSent_onOneAccessLine() throws IOException {
+        t.rawExchange("GET /forged%0D%0AINFO%20fake-line-1%E2%80%A8INFO%20fake-line-2%C2%85x HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+
+        String log = Files.readString(Path.of("target", "it-http.log"), StandardCharsets.UTF_8);
+
+        assertThat(log.split("\\R")).noneMatch(line -> line.startsWith("INFO fake-line"));
+        assertThat(log.split("\\R")).anySatisfy(line -> assertThat(line).contains("GET /forged")
+                .contains("fake-line-1").contains("fake-line-2").contains("route=NOT_FOUND status=404"));
+    }
 }
