@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the service until it is stopped (Ctrl-C or SIGTERM, both ending with exit code 0). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -30,20 +31,25 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.EXIT_CONFIG;
         }
         LogSetup.configure(config.get().log(), true, true);
-        CalPlaneBotService service;
+        // The hook is in place before the service starts, so a SIGTERM that comes as soon as the port is open (or
+        // even earlier) still ends the process cleanly; a start that fails takes it away again.
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<CalPlaneBotService> running = new AtomicReference<>();
+        Thread hook = new Thread(() -> stopOnSignal(running.get(), stopped), "calplanebot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            service = CalPlaneBotService.start(config.get(), cli.loader(), cli.clock());
+            running.set(CalPlaneBotService.start(config.get(), cli.loader(), cli.clock()));
         } catch (DataDirectoryInUseException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
             err.println(e.getMessage() + " (set DATA_DIR to another folder, or stop the other process)");
             return Cli.EXIT_FAILED;
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
             err.println("CalPlaneBot could not start on " + config.get().http().host() + ":"
                     + config.get().http().port() + ": " + rootMessage(e)
                     + " (is another process using the port? set HOST and PORT)");
             return Cli.EXIT_FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(service, stopped), "calplanebot-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -59,7 +65,9 @@ final class ServeCommand implements Callable<Integer> {
     private static void stopOnSignal(CalPlaneBotService service, CountDownLatch stopped) {
         int exit = 0;
         try {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
         } catch (RuntimeException e) {
             System.err.println("CalPlaneBot did not stop cleanly: " + rootMessage(e));
             exit = Cli.EXIT_FAILED;
