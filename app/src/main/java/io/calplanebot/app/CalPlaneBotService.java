@@ -76,10 +76,14 @@ public final class CalPlaneBotService implements AutoCloseable {
         watcher = loader.dotEnvFile().map(file -> new ConfigWatcher(loader, file, this::reload));
     }
 
-    /** Builds and starts everything; the first periodic sync starts at once (when enabled). */
+    /**
+     * Builds and starts everything; the first periodic sync starts at once (when enabled), the first connection
+     * probes soon after.
+     */
     public static CalPlaneBotService start(AppConfig config, ConfigLoader loader, Clock clock) {
         CalPlaneBotService service = new CalPlaneBotService(config, loader, clock);
         service.http.start();
+        service.wiring.engine().connectionProber().ifPresent(ConnectionProber::start);
         if (config.planeWeb().webhookSecret().isEmpty()) {
             LOG.warn("PLANE_WEBHOOK_SECRET is not set: webhook signatures are not checked. Set it to the secret Plane "
                     + "shows for the webhook.");
@@ -88,7 +92,6 @@ public final class CalPlaneBotService implements AutoCloseable {
                 config.http().host(), service.http.port());
         announcePeriodicSync(config);
         service.wiring.engine().periodicSync().ifPresent(PeriodicSync::start);
-        service.wiring.engine().connectionProber().ifPresent(ConnectionProber::start);
         service.watcher.ifPresent(w -> w.start(Duration.ofSeconds(2)));
         return service;
     }

@@ -5,6 +5,9 @@ public interface ReadStatusUseCase {
 
     SyncStatus status();
 
-    /** The health metrics; the connection states come from recent checks of both peers. */
+    /**
+     * The health metrics; each peer's state is what real requests and background probes last showed. Never contacts
+     * a peer, so it answers at once whatever the peers do.
+     */
     HealthReport health();
 }
