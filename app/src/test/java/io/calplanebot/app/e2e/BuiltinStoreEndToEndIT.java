@@ -4,7 +4,6 @@ import io.calplanebot.sample.FakePlane;
 import io.calplanebot.sample.PlaneWebhookSender;
 import io.calplanebot.app.CalPlaneBotService;
 import io.calplanebot.app.config.AppConfig;
-import io.calplanebot.app.cli.Cli;
 import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncReport;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +23,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,14 +85,8 @@ class BuiltinStoreEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"targets\":{\"builtin\":\"healthy\"}");
 
-        env.put("PUBLIC_URL", "http://127.0.0.1:" + service.port());
-        StringWriter added = new StringWriter();
-        int exit = Cli.commandLine(new ConfigLoader(env, Optional.empty()), Clock.systemUTC())
-                .setOut(new PrintWriter(added)).execute("feeds", "add", "team", "--project", "LOC");
-        assertThat(exit).as(added.toString()).isZero();
-        Matcher url = Pattern.compile("(http://\\S+\\.ics)").matcher(added.toString());
-        assertThat(url.find()).as(added.toString()).isTrue();
-        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1)))
+        String url = BuiltinStoreEnvironment.addFeed(env, service.port(), "team", "--project", "LOC");
+        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(

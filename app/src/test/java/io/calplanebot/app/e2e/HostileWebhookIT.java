@@ -3,8 +3,6 @@ package io.calplanebot.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.calplanebot.app.CalPlaneBotService;
-import io.calplanebot.app.config.AppConfig;
-import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.sample.FakePlane;
 import io.calplanebot.sample.PlaneWebhookSender;
 import io.calplanebot.sample.RecordedRequest;
@@ -19,13 +17,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The real service with the real decoder, sent correctly signed but hostile deliveries: an issue or project id that
@@ -48,11 +42,7 @@ class HostileWebhookIT {
         Path data = Files.createTempDirectory("calplanebot-ids-data");
         secret = PlaneWebhookSender.newSecret();
         Map<String, String> env = BuiltinStoreEnvironment.of(plane, secret, data);
-        ConfigLoader loader = new ConfigLoader(env, Optional.empty());
-        AppConfig config = loader.load();
-        service = CalPlaneBotService.start(config, loader, Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> service.wiring().engine().status().status().lastRun()
-                .isPresent());
+        service = BuiltinStoreEnvironment.startAfterFirstSync(env);
         sender = new PlaneWebhookSender(URI.create("http://127.0.0.1:" + service.port() + "/webhooks/plane"), secret);
     }
 
