@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
@@ -65,18 +64,23 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean temporary = dataDir == null;
         Path data = temporary ? temporaryDirectory() : dataDir.toAbsolutePath();
+        SignalStop signal = new SignalStop("calplanebot-demo-shutdown", () -> deleteIfTemporary(temporary, data),
+                e -> "CalPlaneBot demo did not stop cleanly: " + e.getMessage());
         DemoRun run;
         try {
             run = DemoRun.start(parent.loader().environment(), port, data, parent.clock(),
                     config -> LogSetup.configure(config.log(), false, true));
         } catch (DemoException e) {
+            signal.cancel();
             System.err.println("CalPlaneBot demo: " + e.getMessage());
             deleteIfTemporary(temporary, data);
             return Cli.EXIT_FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(run, temporary, data, stopped),
-                "calplanebot-demo-shutdown"));
+        signal.closeWith(() -> {
+            run.close();
+            deleteIfTemporary(temporary, data);
+            System.out.println("CalPlaneBot demo stopped.");
+        });
         out.println("CalPlaneBot demo: sample Plane workspace \"" + run.workspaceSlug() + "\" at " + run.planeUrl()
                 + ", service at " + run.serviceUrl());
         out.println("Data directory: " + data + (temporary ? " (removed at exit; keep it with --data-dir)" : ""));
@@ -84,11 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         screen(run, out);
         run.startChanges(Duration.ofSeconds(everySeconds),
                 line -> out.println(LocalTime.now(parent.clock()).format(TIME) + "  " + line));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        signal.await();
         return 0;
     }
 
@@ -128,23 +128,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Every few seconds someone changes an issue in the sample workspace and Plane's signed webhook"
                 + " goes to " + base + "webhooks/plane. Ctrl-C stops the demo.");
-    }
-
-    private static void stop(DemoRun run, boolean temporary, Path data, CountDownLatch stopped) {
-        int exit = 0;
-        try {
-            run.close();
-            deleteIfTemporary(temporary, data);
-            System.out.println("CalPlaneBot demo stopped.");
-        } catch (RuntimeException e) {
-            System.err.println("CalPlaneBot demo did not stop cleanly: " + e.getMessage());
-            exit = Cli.EXIT_FAILED;
-        } finally {
-            stopped.countDown();
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(exit);
-        }
     }
 
     private static Path temporaryDirectory() {

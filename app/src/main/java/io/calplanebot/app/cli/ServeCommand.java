@@ -9,8 +9,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the service until it is stopped (Ctrl-C or SIGTERM, both ending with exit code 0). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -31,52 +29,25 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.EXIT_CONFIG;
         }
         LogSetup.configure(config.get().log(), true, true);
-        // The hook is in place before the service starts, so a SIGTERM that comes as soon as the port is open (or
-        // even earlier) still ends the process cleanly; a start that fails takes it away again.
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicReference<CalPlaneBotService> running = new AtomicReference<>();
-        Thread hook = new Thread(() -> stopOnSignal(running.get(), stopped), "calplanebot-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        SignalStop signal = new SignalStop("calplanebot-shutdown", () -> { },
+                e -> "CalPlaneBot did not stop cleanly: " + rootMessage(e));
+        CalPlaneBotService service;
         try {
-            running.set(CalPlaneBotService.start(config.get(), cli.loader(), cli.clock()));
+            service = CalPlaneBotService.start(config.get(), cli.loader(), cli.clock());
         } catch (DataDirectoryInUseException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            signal.cancel();
             err.println(e.getMessage() + " (set DATA_DIR to another folder, or stop the other process)");
             return Cli.EXIT_FAILED;
         } catch (RuntimeException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            signal.cancel();
             err.println("CalPlaneBot could not start on " + config.get().http().host() + ":"
                     + config.get().http().port() + ": " + rootMessage(e)
                     + " (is another process using the port? set HOST and PORT)");
             return Cli.EXIT_FAILED;
         }
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        signal.closeWith(service::close);
+        signal.await();
         return 0;
-    }
-
-    /**
-     * SIGTERM or Ctrl-C: closes the service, then ends the process with 0. Without the halt the JVM would report
-     * the signal (exit 143 or 130), and systemd would mark a clean stop as a failure. A failed close ends with 2.
-     */
-    private static void stopOnSignal(CalPlaneBotService service, CountDownLatch stopped) {
-        int exit = 0;
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } catch (RuntimeException e) {
-            System.err.println("CalPlaneBot did not stop cleanly: " + rootMessage(e));
-            exit = Cli.EXIT_FAILED;
-        } finally {
-            stopped.countDown();
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(exit);
-        }
     }
 
     private static String rootMessage(Throwable e) {
