@@ -14,7 +14,9 @@ import io.calplanebot.app.logging.LogSetup;
 import io.calplanebot.app.observe.ObservingSyncListener;
 import io.calplanebot.app.schedule.ExecutorTaskScheduler;
 import io.calplanebot.app.wiring.Wiring;
+import io.calplanebot.core.feed.ManageFeedsService;
 import io.calplanebot.core.feed.ReadFeedService;
+import io.calplanebot.core.port.in.ManageFeedsUseCase;
 import io.calplanebot.core.sync.ConnectionProber;
 import io.calplanebot.core.sync.PeriodicSync;
 import io.calplanebot.core.sync.PipelineTiming;
@@ -28,6 +30,7 @@ import io.prometheus.metrics.core.metrics.Info;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,8 +50,11 @@ public final class CalPlaneBotService implements AutoCloseable {
     private final HttpApi http;
     private final Optional<ConfigWatcher> watcher;
     private final PrometheusMeterRegistry registry;
+    private final FileFeedTokens feedTokens;
+    private final Clock clock;
 
     private CalPlaneBotService(AppConfig config, ConfigLoader loader, Clock clock) {
+        this.clock = clock;
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -58,7 +64,7 @@ public final class CalPlaneBotService implements AutoCloseable {
         wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry, webhookThread,
                 PipelineTiming.SERVICE, schedulerThread, probeThread);
         SyncEngine engine = wiring.engine();
-        FileFeedTokens feedTokens = new FileFeedTokens(config.feeds().tokenFile());
+        feedTokens = new FileFeedTokens(config.feeds().tokenFile());
         http = HttpApi.builder()
                 .runFullSync(engine.fullSync())
                 .readStatus(engine.status())
@@ -131,6 +137,11 @@ public final class CalPlaneBotService implements AutoCloseable {
 
     public Wiring wiring() {
         return wiring;
+    }
+
+    /** The feed definitions this service serves, for adding or revoking feeds in the same process. */
+    public ManageFeedsUseCase manageFeeds() {
+        return new ManageFeedsService(feedTokens, new SecureRandom(), clock);
     }
 
     public PrometheusMeterRegistry registry() {

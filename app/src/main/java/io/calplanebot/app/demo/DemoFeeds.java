@@ -1,15 +1,11 @@
 package io.calplanebot.app.demo;
 
 import io.calplanebot.app.CalPlaneBotService;
-import io.calplanebot.app.feeds.FileFeedTokens;
 import io.calplanebot.core.domain.feed.FeedFilter;
 import io.calplanebot.core.domain.feed.FeedName;
-import io.calplanebot.core.feed.ManageFeedsService;
 import io.calplanebot.core.port.in.NewFeed;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,9 +19,7 @@ public interface DemoFeeds {
     /** A feed named {@code demo} over every project of the running service, as https/http and webcal URLs. */
     static DemoFeeds ofService() {
         return (service, serviceUrl) -> {
-            FileFeedTokens tokens = new FileFeedTokens(service.wiring().config().feeds().tokenFile());
-            NewFeed feed = new ManageFeedsService(tokens, new SecureRandom(), Clock.systemUTC())
-                    .add(new FeedName("demo"), FeedFilter.everything());
+            NewFeed feed = service.manageFeeds().add(new FeedName("demo"), FeedFilter.everything());
             String web = serviceUrl.resolve("feeds/" + feed.token() + ".ics").toString();
             return List.of(web, "webcal://" + web.substring(web.indexOf("://") + 3));
         };
