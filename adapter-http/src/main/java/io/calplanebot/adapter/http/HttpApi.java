@@ -1,5 +1,7 @@
 package io.calplanebot.adapter.http;
 
+import io.calplanebot.adapter.http.error.ApiError;
+import io.calplanebot.adapter.http.error.ErrorCode;
 import io.calplanebot.adapter.http.error.ErrorResponses;
 import io.calplanebot.adapter.http.error.HttpErrorMapping;
 import io.calplanebot.adapter.http.error.JsonJettyErrorHandler;
@@ -13,6 +15,7 @@ import io.calplanebot.adapter.http.route.SyncRoutes;
 import io.calplanebot.adapter.http.route.WebhookRoutes;
 import io.calplanebot.adapter.http.server.BufferedBodyHandler;
 import io.calplanebot.adapter.http.server.ClientConnectionCap;
+import io.calplanebot.adapter.http.support.PercentEscapes;
 import io.calplanebot.adapter.http.support.RequestObserver;
 import io.calplanebot.core.port.in.Feed;
 import io.calplanebot.core.port.in.HandleWebhookUseCase;
@@ -105,6 +108,12 @@ public final class HttpApi {
             });
             configureServer(cfg, errors);
             cfg.requestLogger.http(observer::observe);
+            // Path parameters are percent-decoded before any route runs: a malformed escape is the client's error.
+            cfg.routes.before(ctx -> {
+                if (!PercentEscapes.wellFormed(ctx.req().getRequestURI())) {
+                    throw new ApiError(ErrorCode.BAD_REQUEST, "The request path has a malformed percent-escape");
+                }
+            });
             new StatusRoutes(b.readStatus, b.service, b.startedAt, b.clock, b.feedNames).addTo(cfg.routes);
             new WebhookRoutes(b.handleWebhook, guard).addTo(cfg.routes);
             new SyncRoutes(b.runFullSync, b.readStatus, guard, settings::get).addTo(cfg.routes);

@@ -59,6 +59,18 @@ class ErrorRoutesIT extends SharedServer {
     }
 
     @Test
+    void aMalformedPercentEscapeInAPathParameter_answers400_notA500() {
+        for (String method : new String[] {"GET", "HEAD"}) {
+            String raw = t.rawExchange(method + " /feeds/vorZ;f:%uv8iOx.ics HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n");
+
+            assertThat(raw).as(method).startsWith("HTTP/1.1 400");
+        }
+        assertThat(t.rawExchange("GET /feeds/abc%2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("\"error_code\":\"BAD_REQUEST\"");
+    }
+
+    @Test
     void badChunkedBody_answers4xx_notA5xx() {
         String raw = t.rawExchange("POST /webhooks/plane HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n");
