@@ -1,25 +1,34 @@
 package io.calplanebot.core.sync;
 
+import io.calplanebot.core.domain.state.InboxDelivery;
 import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.domain.webhook.IssueDeleted;
 import io.calplanebot.core.domain.webhook.ProjectChanged;
+import io.calplanebot.core.domain.webhook.RawWebhook;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.port.in.WebhookReceipt.Disposition;
+import io.calplanebot.core.port.out.StateStore;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.port.out.TaskScheduler;
+import io.calplanebot.core.port.out.WebhookInbox;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The webhook pipeline: takes accepted changes at once and applies them later, driven by a {@link TaskScheduler}.
  * <ul>
+ *   <li>A change is taken only once the {@link WebhookInbox} stored it, and marked done there once applied; before
+ *       it applies a change the pipeline claims its deliveries, so that no two replicas apply the same ones.</li>
  *   <li>Bursts coalesce: changes to one subject (an issue, a project) within the settle time are applied once
  *       (Plane sends one delivery per changed field).</li>
  *   <li>Repeats are filtered by the {@link RepeatFilter}'s one rule: nothing older than what was accepted wins.</li>
@@ -33,64 +42,111 @@ public final class ChangePipeline implements AutoCloseable {
     private final Clock clock;
     private final SyncListener listener;
     private final PipelineTiming timing;
-    private final RepeatFilter filter = new RepeatFilter();
+    private final WebhookInbox inbox;
+    private final String owner;
+    private final Duration claimHold;
+    private final RepeatFilter filter;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private int inFlight;
     private Instant nextWake;
     private boolean closed;
 
+    /**
+     * @param state     where deliveries are kept until applied, and what was applied
+     * @param owner     this process's name in inbox claims (unique among replicas)
+     * @param claimHold how long a claim holds while a change is applied
+     */
     public ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
-                          PipelineTiming timing) {
-        this(changes::apply, scheduler, clock, listener, timing);
+                          PipelineTiming timing, StateStore state, String owner, Duration claimHold) {
+        this(changes::apply, scheduler, clock, listener, timing, state, owner, claimHold);
         Objects.requireNonNull(changes, "changes");
     }
 
     ChangePipeline(Applier changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
-                   PipelineTiming timing) {
+                   PipelineTiming timing, StateStore state, String owner, Duration claimHold) {
         this.changes = Objects.requireNonNull(changes, "changes");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.timing = Objects.requireNonNull(timing, "timing");
+        this.inbox = Objects.requireNonNull(state, "state").inbox();
+        this.filter = new RepeatFilter(state.appliedChanges());
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.claimHold = Objects.requireNonNull(claimHold, "claim hold");
     }
 
     /**
-     * Takes one decoded delivery.
+     * Takes one decoded delivery: stores it in the inbox, then queues it.
      *
-     * @param body the delivery's raw body, by which an exact repeat is recognised
+     * @param webhook the delivery as received, kept in the inbox (an exact repeat of a stored body is recognised)
      * @return {@code DUPLICATE} for a repeat, {@code ACCEPTED} otherwise (an outdated change is accepted and
      *         dropped, and the listener hears why)
      * @throws IllegalStateException when the pipeline was closed; the delivery is not remembered
+     * @throws io.calplanebot.core.port.out.StateStoreException when the inbox could not keep it; nothing was taken
      */
-    public Disposition offer(WebhookNotification notification, byte[] body) {
+    public Disposition offer(WebhookNotification notification, RawWebhook webhook) {
         if (notification instanceof IgnoredEvent) {
             return Disposition.IGNORED;
         }
         String key = keyOf(notification);
-        Instant wake;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the service is shutting down; the delivery was not taken");
             }
-            RepeatFilter.Verdict verdict = filter.judge(key, notification, body);
-            if (verdict == RepeatFilter.Verdict.REPEAT) {
-                return Disposition.DUPLICATE;
+        }
+        if (filter.judge(key, notification) == RepeatFilter.Verdict.OUTDATED) {
+            listener.changeSkipped(notification, "older than a change already applied");
+            return Disposition.ACCEPTED;
+        }
+        Optional<String> id = inbox.store(webhook, key, RepeatFilter.updatedAtOf(notification), clock.instant());
+        if (id.isEmpty()) {
+            return Disposition.DUPLICATE;
+        }
+        queue(key, notification, Set.of(id.get()), timing.settle());
+        return Disposition.ACCEPTED;
+    }
+
+    /**
+     * Queues deliveries taken over from the inbox (a process that died had them): they are applied at once, coalesced
+     * with anything queued for the same subject. Deliveries that can no longer be read are marked done.
+     */
+    void resume(InboxDelivery delivery, Optional<WebhookNotification> notification) {
+        if (notification.isEmpty() || notification.get() instanceof IgnoredEvent) {
+            inbox.done(Set.of(delivery.id()), clock.instant());
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                inbox.release(Set.of(delivery.id()), owner);
+                return;
             }
-            if (verdict == RepeatFilter.Verdict.OUTDATED) {
-                listener.changeSkipped(notification, "older than a change already applied");
-                return Disposition.ACCEPTED;
-            }
+        }
+        queue(keyOf(notification.get()), notification.get(), Set.of(delivery.id()), Duration.ZERO);
+    }
+
+    private void queue(String key, WebhookNotification notification, Set<String> ids, Duration settle) {
+        Instant wake;
+        synchronized (this) {
             Pending existing = pending.get(key);
             if (existing == null) {
-                pending.put(key, new Pending(notification, clock.instant().plus(timing.settle()), 1));
+                pending.put(key, new Pending(notification, clock.instant().plus(settle), 1, ids));
             } else if (RepeatFilter.supersedes(notification, existing.notification)) {
-                pending.put(key, new Pending(notification, existing.readyAt, existing.attempt));
+                pending.put(key, new Pending(notification, existing.readyAt, existing.attempt,
+                        union(existing.ids, ids)));
+            } else {
+                pending.put(key, new Pending(existing.notification, existing.readyAt, existing.attempt,
+                        union(existing.ids, ids)));
             }
             listener.pendingChanges(count());
             wake = wakeUpNeeded();
         }
         wakeAt(wake);
-        return Disposition.ACCEPTED;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** Changes accepted and not yet applied (queued or being applied). */
@@ -113,7 +169,10 @@ public final class ChangePipeline implements AutoCloseable {
         }
     }
 
-    /** Stops taking changes; changes still queued are left to the next full sync. */
+    /**
+     * Stops taking changes. Changes still queued stay in the inbox: the next process to start (or another replica)
+     * takes them over.
+     */
     @Override
     public synchronized void close() {
         closed = true;
@@ -183,24 +242,59 @@ public final class ChangePipeline implements AutoCloseable {
     }
 
     private void apply(String key, Pending item) {
+        Set<String> claimed = Set.of();
         try {
+            Instant now = clock.instant();
+            claimed = inbox.claim(item.ids, owner, now, now.plus(claimHold));
+            if (claimed.isEmpty()) {
+                listener.changeSkipped(item.notification, "another process is applying it");
+                return;
+            }
+            if (filter.judge(key, item.notification) == RepeatFilter.Verdict.OUTDATED) {
+                listener.changeSkipped(item.notification, "older than a change already applied");
+                inbox.done(claimed, clock.instant());
+                return;
+            }
             changes.apply(item.notification);
             filter.applied(key, item.notification);
+            inbox.done(claimed, clock.instant());
         } catch (RuntimeException e) {
-            synchronized (this) {
-                if (item.attempt < timing.maxAttempts()) {
-                    pending.putIfAbsent(key, new Pending(item.notification,
-                            clock.instant().plus(timing.retryDelay().multipliedBy(item.attempt)), item.attempt + 1));
-                } else {
-                    listener.changeAbandoned(item.notification, item.attempt, e);
-                }
-            }
+            retryOrGiveUp(key, item, claimed, e);
         } finally {
             synchronized (this) {
                 inFlight--;
                 listener.pendingChanges(count());
                 notifyAll();
             }
+        }
+    }
+
+    private void retryOrGiveUp(String key, Pending item, Set<String> claimed, RuntimeException e) {
+        boolean retry;
+        synchronized (this) {
+            retry = item.attempt < timing.maxAttempts() && !closed;
+            if (retry) {
+                Pending queued = pending.get(key);
+                Set<String> ids = queued == null ? item.ids : union(item.ids, queued.ids);
+                WebhookNotification newest = queued != null
+                        && RepeatFilter.supersedes(queued.notification, item.notification)
+                        ? queued.notification : item.notification;
+                pending.put(key, new Pending(newest,
+                        clock.instant().plus(timing.retryDelay().multipliedBy(item.attempt)), item.attempt + 1, ids));
+            }
+        }
+        if (retry) {
+            return;
+        }
+        listener.changeAbandoned(item.notification, item.attempt, e);
+        try {
+            if (closed) {
+                inbox.release(claimed, owner);
+            } else {
+                inbox.done(claimed, clock.instant());
+            }
+        } catch (RuntimeException stateFailure) {
+            // The claim runs out and the delivery is taken over later.
         }
     }
 
@@ -226,11 +320,13 @@ public final class ChangePipeline implements AutoCloseable {
         final WebhookNotification notification;
         final Instant readyAt;
         final int attempt;
+        final Set<String> ids;
 
-        Pending(WebhookNotification notification, Instant readyAt, int attempt) {
+        Pending(WebhookNotification notification, Instant readyAt, int attempt, Set<String> ids) {
             this.notification = notification;
             this.readyAt = readyAt;
             this.attempt = attempt;
+            this.ids = ids;
         }
     }
 }

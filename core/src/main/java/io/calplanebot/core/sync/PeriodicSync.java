@@ -3,11 +3,13 @@ package io.calplanebot.core.sync;
 import io.calplanebot.core.port.in.RunFullSyncUseCase;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncInProgressException;
+import io.calplanebot.core.port.out.SyncLease;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.port.out.TaskScheduler;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * Runs the periodic full sync: the first at start, then one interval after each run ends. Reads the schedule
  * afresh each time, so a changed configuration applies from the next run; the listener hears when the next run is
- * due. A run that finds another sync running is skipped, not queued.
+ * due. A run that finds another sync running is skipped, not queued. With replicas sharing the state store, a
+ * scheduled run (not the one at start) is also skipped when another replica finished a full sync less than half an
+ * interval ago: the next is planned one interval after that one.
  */
 public final class PeriodicSync implements AutoCloseable {
     private final RunFullSyncUseCase sync;
@@ -24,11 +28,14 @@ public final class PeriodicSync implements AutoCloseable {
     private final Clock clock;
     private final SyncListener listener;
     private final Supplier<SyncSchedule> schedule;
+    private final SyncLease lease;
     private TaskScheduler.Cancellable next;
+    private boolean started;
     private boolean closed;
 
     public PeriodicSync(RunFullSyncUseCase sync, TaskScheduler scheduler, Clock clock, SyncListener listener,
-                        Supplier<SyncSchedule> schedule) {
+                        Supplier<SyncSchedule> schedule, SyncLease lease) {
+        this.lease = Objects.requireNonNull(lease, "lease");
         this.sync = Objects.requireNonNull(sync, "sync");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,6 +68,13 @@ public final class PeriodicSync implements AutoCloseable {
 
     private void runOnce() {
         SyncSchedule now = schedule.get();
+        Optional<Instant> recent = started ? recentRunElsewhere(now.interval()) : Optional.empty();
+        started = true;
+        if (recent.isPresent()) {
+            Duration wait = Duration.between(clock.instant(), recent.get().plus(now.interval()));
+            scheduleIn(wait.isNegative() ? Duration.ZERO : wait);
+            return;
+        }
         try {
             sync.runFullSync(new RunSyncCommand(Set.of(), now.forceDelete(), false));
         } catch (SyncInProgressException e) {
@@ -69,6 +83,15 @@ public final class PeriodicSync implements AutoCloseable {
             // The run's own report carries its failures; anything else must not stop the schedule.
         }
         scheduleIn(schedule.get().interval());
+    }
+
+    private Optional<Instant> recentRunElsewhere(Duration interval) {
+        try {
+            Instant cutoff = clock.instant().minus(interval.dividedBy(2));
+            return lease.lastFinished().filter(finished -> finished.isAfter(cutoff));
+        } catch (RuntimeException stateUnreachable) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -2,49 +2,43 @@ package io.calplanebot.core.sync;
 
 import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
+import io.calplanebot.core.port.out.AppliedChanges;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The one rule for repeated deliveries: <em>a delivery that brings nothing newer than what was already accepted for
- * the same subject is not applied</em>. Concretely, a body accepted before is a {@link Verdict#REPEAT} (the sender
- * retried), and an issue change whose {@code updated_at} is older than one already applied is
- * {@link Verdict#OUTDATED}. Among queued changes, a newer one replaces an older one, never the reverse.
- * Memory is bounded: the newest bodies and issues are remembered.
+ * the same subject is not applied</em>. A body stored before is a repeat (the {@link
+ * io.calplanebot.core.port.out.WebhookInbox} recognises it), and an issue change whose {@code updated_at} is older
+ * than one already applied is {@link Verdict#OUTDATED}. Among queued changes, a newer one replaces an older one, never
+ * the reverse. What was applied is kept in {@link AppliedChanges}, so the rule holds across restarts and replicas.
  */
 final class RepeatFilter {
-    private static final int REMEMBERED_DELIVERIES = 1024;
-    private static final int REMEMBERED_ISSUES = 10_000;
 
-    /** What a delivery is, compared with what was accepted before. */
-    enum Verdict { NEW, REPEAT, OUTDATED }
+    /** What a delivery is, compared with what was applied before. */
+    enum Verdict { NEW, OUTDATED }
 
-    private final Map<String, Boolean> bodies = bounded(REMEMBERED_DELIVERIES);
-    private final Map<String, Instant> appliedUpdatedAt = bounded(REMEMBERED_ISSUES);
+    private final AppliedChanges applied;
 
-    /** Judges a delivery and, when it is new, remembers its body. */
-    synchronized Verdict judge(String key, WebhookNotification notification, byte[] body) {
-        String fingerprint = fingerprint(body);
-        if (bodies.containsKey(fingerprint)) {
-            return Verdict.REPEAT;
+    RepeatFilter(AppliedChanges applied) {
+        this.applied = Objects.requireNonNull(applied, "applied changes");
+    }
+
+    /** Judges a change against what was applied for its subject. */
+    Verdict judge(String key, WebhookNotification notification) {
+        Optional<Instant> at = updatedAtOf(notification);
+        if (at.isEmpty()) {
+            return Verdict.NEW;
         }
-        Instant applied = appliedUpdatedAt.get(key);
-        if (applied != null && updatedAtOf(notification).map(at -> at.isBefore(applied)).orElse(false)) {
-            return Verdict.OUTDATED;
-        }
-        bodies.put(fingerprint, Boolean.TRUE);
-        return Verdict.NEW;
+        Optional<Instant> last = applied.lastApplied(key);
+        return last.isPresent() && at.get().isBefore(last.get()) ? Verdict.OUTDATED : Verdict.NEW;
     }
 
     /** Remembers that the change was applied, so older deliveries for the same subject are outdated. */
-    synchronized void applied(String key, WebhookNotification notification) {
-        updatedAtOf(notification).ifPresent(at -> appliedUpdatedAt.merge(key, at, (a, b) -> a.isAfter(b) ? a : b));
+    void applied(String key, WebhookNotification notification) {
+        updatedAtOf(notification).ifPresent(at -> applied.recordApplied(key, at));
     }
 
     /** Whether {@code incoming} may replace {@code queued} for the same subject: unless it is older. */
@@ -54,26 +48,7 @@ final class RepeatFilter {
         return !(in.isPresent() && q.isPresent() && in.get().isBefore(q.get()));
     }
 
-    private static Optional<Instant> updatedAtOf(WebhookNotification notification) {
+    static Optional<Instant> updatedAtOf(WebhookNotification notification) {
         return notification instanceof IssueChanged ? ((IssueChanged) notification).updatedAt() : Optional.empty();
-    }
-
-    private static String fingerprint(byte[] body) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    private static <V> Map<String, V> bounded(int limit) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > limit;
-            }
-        };
     }
 }

@@ -4,10 +4,13 @@ import io.calplanebot.core.mapping.IssueEventMapper;
 import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.IssueSource;
 import io.calplanebot.core.port.out.IssueWebhookDecoder;
+import io.calplanebot.core.port.out.StateStore;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.port.out.TaskScheduler;
+import io.calplanebot.core.state.InMemoryStateStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +33,8 @@ public final class SyncEngine implements AutoCloseable {
     private final StatusService status;
     private final Optional<PeriodicSync> periodic;
     private final Optional<ConnectionProber> prober;
+    private final Optional<InboxRecovery> recovery;
+    private final StateStore state;
 
     private SyncEngine(Builder b) {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
@@ -37,13 +42,21 @@ public final class SyncEngine implements AutoCloseable {
         StatusRecord record = new StatusRecord(runtime, clock);
         SyncListener listener = SyncListener.all(List.of(record, b.listener));
         IssueLocks locks = new IssueLocks();
-        fullSync = new FullSyncService(runtime, locks, listener, clock, b.background);
+        state = b.state;
+        TaskScheduler renewals = b.periodicScheduler == null ? NEVER : b.periodicScheduler;
+        fullSync = new FullSyncService(runtime, locks, listener, clock, b.background, state.syncLease(), renewals,
+                b.leasePeriod);
         changes = new ChangeService(runtime, locks, listener);
-        pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing);
+        pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing, state, b.owner,
+                b.inboxTiming.claimHold());
         webhooks = new WebhookService(runtime, pipeline, listener);
         status = new StatusService(record, fullSync);
         periodic = b.schedule == null ? Optional.empty()
-                : Optional.of(new PeriodicSync(fullSync, b.periodicScheduler, clock, listener, b.schedule));
+                : Optional.of(new PeriodicSync(fullSync, b.periodicScheduler, clock, listener, b.schedule,
+                state.syncLease()));
+        recovery = b.recoveryScheduler == null ? Optional.empty()
+                : Optional.of(new InboxRecovery(runtime, pipeline, state, b.owner, b.recoveryScheduler, clock,
+                listener, b.inboxTiming));
         prober = b.probeScheduler == null ? Optional.empty()
                 : Optional.of(new ConnectionProber(record, b.probeScheduler, b.probeTiming));
     }
@@ -82,6 +95,16 @@ public final class SyncEngine implements AutoCloseable {
         return prober;
     }
 
+    /** The inbox's recovery, when the builder was given a scheduler for it; started by the caller. */
+    public Optional<InboxRecovery> inboxRecovery() {
+        return recovery;
+    }
+
+    /** The state store the engine keeps its durable state in. */
+    public StateStore state() {
+        return state;
+    }
+
     /** The runtime in use now (for reading its parts; work takes a lease through the services). */
     public SyncRuntime runtime() {
         return runtime.peek();
@@ -97,9 +120,14 @@ public final class SyncEngine implements AutoCloseable {
     public void close() {
         periodic.ifPresent(PeriodicSync::close);
         prober.ifPresent(ConnectionProber::close);
+        recovery.ifPresent(InboxRecovery::close);
         pipeline.close();
         runtime.close();
     }
+
+    /** A scheduler that never runs anything: the lease is not renewed when nothing runs in the background. */
+    private static final TaskScheduler NEVER = (delay, task) -> () -> {
+    };
 
     /** Builds a {@link SyncEngine}: a runtime (or its parts) and a clock are required. */
     public static final class Builder {
@@ -121,6 +149,11 @@ public final class SyncEngine implements AutoCloseable {
         private Supplier<SyncSchedule> schedule;
         private TaskScheduler probeScheduler;
         private ProbeTiming probeTiming;
+        private StateStore state = new InMemoryStateStore();
+        private String owner = "local";
+        private Duration leasePeriod = Duration.ofMinutes(1);
+        private TaskScheduler recoveryScheduler;
+        private InboxTiming inboxTiming = InboxTiming.SERVICE;
 
         private Builder() {
         }
@@ -202,6 +235,32 @@ public final class SyncEngine implements AutoCloseable {
         public Builder probes(TaskScheduler scheduler, ProbeTiming timing) {
             this.probeScheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.probeTiming = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /**
+         * Where the durable state is kept (by default in memory), and this process's name among the replicas that
+         * share it.
+         */
+        public Builder state(StateStore value, String processName) {
+            this.state = Objects.requireNonNull(value, "state");
+            this.owner = Objects.requireNonNull(processName, "process name");
+            return this;
+        }
+
+        /** How long the full-sync lease holds unless renewed (renewed by the periodic scheduler); 1 minute. */
+        public Builder leasePeriod(Duration value) {
+            this.leasePeriod = Objects.requireNonNull(value, "lease period");
+            return this;
+        }
+
+        /**
+         * Adds the inbox's recovery, run by {@code scheduler} at {@code timing}: it takes over deliveries a process
+         * that died left in the inbox.
+         */
+        public Builder inboxRecovery(TaskScheduler scheduler, InboxTiming timing) {
+            this.recoveryScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.inboxTiming = Objects.requireNonNull(timing, "timing");
             return this;
         }
 

@@ -39,7 +39,7 @@ public final class WebhookService implements HandleWebhookUseCase {
             listener.webhookRejected(e);
             throw e;
         }
-        WebhookReceipt receipt = new WebhookReceipt(pipeline.offer(notification, webhook.body()),
+        WebhookReceipt receipt = new WebhookReceipt(pipeline.offer(notification, webhook),
                 notification.event(), notification.action(), issueIdOf(notification));
         listener.webhookReceived(receipt);
         return receipt;

@@ -10,6 +10,8 @@ import io.calplanebot.core.port.in.WebhookReceipt.Disposition;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.ManualScheduler;
 import io.calplanebot.core.testing.MutableClock;
+import io.calplanebot.core.domain.webhook.RawWebhook;
+import io.calplanebot.core.state.InMemoryStateStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +35,9 @@ class ChangePipelineTest {
     private final List<WebhookNotification> applied = new ArrayList<>();
     private final List<String> heard = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final ChangePipeline pipeline = new ChangePipeline(this::apply, scheduler, clock, listener(), TIMING);
+    private final InMemoryStateStore state = new InMemoryStateStore();
+    private final ChangePipeline pipeline = new ChangePipeline(this::apply, scheduler, clock, listener(), TIMING,
+            state, "here", Duration.ofMinutes(2));
     private Runnable duringApply = () -> {
     };
 
@@ -68,7 +73,7 @@ class ChangePipelineTest {
     }
 
     private Disposition offer(WebhookNotification notification) {
-        return pipeline.offer(notification, body(notification));
+        return pipeline.offer(notification, RawWebhook.of(Map.of(), body(notification)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.calplanebot.core.port.in.SyncTicket;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.ManualScheduler;
 import io.calplanebot.core.testing.MutableClock;
+import io.calplanebot.core.state.InMemoryStateStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -55,7 +56,9 @@ class PeriodicSyncTest {
         }
     };
 
-    private final PeriodicSync periodic = new PeriodicSync(recorder, scheduler, clock, listener, schedule::get);
+    private final InMemoryStateStore lease = new InMemoryStateStore();
+    private final PeriodicSync periodic = new PeriodicSync(recorder, scheduler, clock, listener, schedule::get,
+            lease);
 
     @Test
     void start_runsAFullSyncAtOnce_thenOneIntervalAfterEachRunEnds_andAnnouncesTheNextRun() {

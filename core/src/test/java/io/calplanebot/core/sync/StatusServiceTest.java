@@ -117,7 +117,7 @@ class StatusServiceTest {
         engine.periodicSync().orElseThrow().scheduleChanged();
         for (int i = 0; i < 4; i++) {
             engine.pipeline().offer(new IssueChanged(ChangeAction.UPDATED, "issue-" + i, MOB.id(), Optional.empty()),
-                    new byte[] {(byte) i});
+                    io.calplanebot.core.domain.webhook.RawWebhook.of(java.util.Map.of(), new byte[] {(byte) i}));
         }
 
         assertThat(engine.status().status().nextRun()).contains(next);

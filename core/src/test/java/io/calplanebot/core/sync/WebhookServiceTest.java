@@ -16,6 +16,7 @@ import io.calplanebot.core.port.out.TaskScheduler;
 import io.calplanebot.core.testing.InMemoryCalendarStore;
 import io.calplanebot.core.testing.InMemoryIssueSource;
 import io.calplanebot.core.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import io.calplanebot.core.port.out.IssueWebhookDecoder;
 import io.calplanebot.core.testing.Issues;
@@ -72,7 +73,8 @@ class WebhookServiceTest {
         }
     };
     private final ChangePipeline pipeline = new ChangePipeline(dispatched::add, TaskScheduler.IMMEDIATE,
-            new MutableClock(Instant.parse("2026-11-27T10:00:00Z")), SyncListener.NONE, PipelineTiming.IMMEDIATE);
+            new MutableClock(Instant.parse("2026-11-27T10:00:00Z")), SyncListener.NONE, PipelineTiming.IMMEDIATE,
+            new io.calplanebot.core.state.InMemoryStateStore(), "here", Duration.ofMinutes(2));
     private final WebhookService service = new WebhookService(new RuntimeHolder(SyncRuntime.of(
             new InMemoryIssueSource(), new InMemoryCalendarStore(), SyncFixtures.MAPPER).withDecoder(DECODER)),
             pipeline, listener);

@@ -83,4 +83,9 @@ final class FanOutListener implements SyncListener {
     public void pendingChanges(int count) {
         listeners.forEach(l -> l.pendingChanges(count));
     }
+
+    @Override
+    public void deliveriesTakenOver(int count) {
+        listeners.forEach(l -> l.deliveriesTakenOver(count));
+    }
 }

@@ -70,6 +70,10 @@ public interface SyncListener {
     default void pendingChanges(int count) {
     }
 
+    /** Open deliveries taken over from the inbox: left by a process that died or stopped before applying them. */
+    default void deliveriesTakenOver(int count) {
+    }
+
     /** One listener that tells each of {@code listeners} in turn. */
     static SyncListener all(List<SyncListener> listeners) {
         return new FanOutListener(listeners);

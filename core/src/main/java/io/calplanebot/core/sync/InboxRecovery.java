@@ -1,0 +1,118 @@
+package io.calplanebot.core.sync;
+
+import io.calplanebot.core.domain.state.InboxDelivery;
+import io.calplanebot.core.domain.webhook.WebhookNotification;
+import io.calplanebot.core.domain.webhook.WebhookRejectedException;
+import io.calplanebot.core.port.out.StateStore;
+import io.calplanebot.core.port.out.SyncListener;
+import io.calplanebot.core.port.out.TaskScheduler;
+import io.calplanebot.core.port.out.WebhookInbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Takes over the inbox's orphans: deliveries that were answered but not applied because the process that took them
+ * died (or was stopped) before, or whose claim ran out. At start it takes every open delivery of a store this process
+ * has to itself, and then scans the inbox regularly for deliveries a dead replica left behind. Each is decoded again
+ * with the current runtime's decoder and queued in the {@link ChangePipeline}; done deliveries older than a day are
+ * forgotten.
+ */
+public final class InboxRecovery implements AutoCloseable {
+    static final int BATCH = 500;
+    static final Duration KEEP_DONE = Duration.ofDays(1);
+
+    private final RuntimeHolder runtime;
+    private final ChangePipeline pipeline;
+    private final WebhookInbox inbox;
+    private final boolean shared;
+    private final String owner;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+    private final SyncListener listener;
+    private final InboxTiming timing;
+    private TaskScheduler.Cancellable next;
+    private boolean closed;
+
+    public InboxRecovery(RuntimeHolder runtime, ChangePipeline pipeline, StateStore state, String owner,
+                         TaskScheduler scheduler, Clock clock, SyncListener listener, InboxTiming timing) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.inbox = Objects.requireNonNull(state, "state").inbox();
+        this.shared = state.shared();
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.timing = Objects.requireNonNull(timing, "timing");
+    }
+
+    /** Takes over what is left in the inbox now, then scans regularly. */
+    public void start() {
+        scan(true);
+    }
+
+    /**
+     * Takes over open deliveries: at start of a store no other process shares, all of them; otherwise those nobody
+     * claimed within the take-over time and those whose claim ran out.
+     *
+     * @return how many deliveries were taken over
+     */
+    int scanOnce(boolean atStart) {
+        Instant now = clock.instant();
+        Instant unclaimedBefore = atStart && !shared ? now.plusNanos(1) : now.minus(timing.takeOverAfter());
+        int taken = 0;
+        while (true) {
+            List<InboxDelivery> batch = inbox.takeOver(owner, now, unclaimedBefore, now.plus(timing.claimHold()),
+                    BATCH);
+            for (InboxDelivery delivery : batch) {
+                pipeline.resume(delivery, decode(delivery));
+            }
+            taken += batch.size();
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        if (taken > 0) {
+            listener.deliveriesTakenOver(taken);
+        }
+        inbox.prune(now.minus(KEEP_DONE));
+        return taken;
+    }
+
+    private Optional<WebhookNotification> decode(InboxDelivery delivery) {
+        try {
+            return Optional.of(runtime.use(rt -> rt.decoder()
+                    .orElseThrow(() -> new IllegalStateException("this service takes no webhooks now"))
+                    .decode(delivery.webhook())));
+        } catch (WebhookRejectedException e) {
+            listener.webhookRejected(e);
+            return Optional.empty();
+        }
+    }
+
+    private void scan(boolean atStart) {
+        try {
+            scanOnce(atStart);
+        } catch (RuntimeException e) {
+            // The state store is unreachable: the next scan tries again.
+        }
+        synchronized (this) {
+            if (!closed) {
+                next = scheduler.schedule(timing.scanEvery(), () -> scan(false));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (next != null) {
+            next.cancel();
+        }
+    }
+}
