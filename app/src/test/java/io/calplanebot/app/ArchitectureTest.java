@@ -111,7 +111,7 @@ class ArchitectureTest {
     }
 
     /** Each adapter's sub-packages (its DAV client, JSON readers, routes…) are used by that adapter only. */
-    static final List<ArchRule> ADAPTER_INTERNALS_STAY_INSIDE = Stream.of("plane", "caldav", "builtin", "http")
+    static final List<ArchRule> ADAPTER_INTERNALS_STAY_INSIDE = Stream.of("plane", "caldav", "builtin", "state", "http")
             .map(adapter -> (ArchRule) noClasses().that().resideOutsideOfPackage("io.calplanebot.adapter." + adapter + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.calplanebot.adapter." + adapter + ".*..")
                     .because("only the " + adapter + " adapter's top-level package is its public face"))

@@ -39,7 +39,11 @@ class AccessLogIT {
         t.status.failure = new IllegalStateException(EXCEPTION_SECRET);
         t.get("/webhooks/status");
 
-        String log = Files.readString(Path.of("target", "it-http.log"), StandardCharsets.UTF_8);
+        String log = "";
+        for (int i = 0; i < 100 && !log.contains("GET /webhooks/status route="); i++) {
+            sleep(20);
+            log = Files.readString(Path.of("target", "it-http.log"), StandardCharsets.UTF_8);
+        }
 
         assertThat(log).contains("POST /webhooks/plane route=/webhooks/plane status=200")
                 .contains("POST /webhooks/sync route=/webhooks/sync status=200")
@@ -55,10 +59,23 @@ class AccessLogIT {
         t.rawExchange("GET /forged%0D%0AINFO%20fake-line-1%E2%80%A8INFO%20fake-line-2%C2%85x HTTP/1.1\r\nHost: x\r\n"
                 + "Connection: close\r\n\r\n");
 
-        String log = Files.readString(Path.of("target", "it-http.log"), StandardCharsets.UTF_8);
+        // The access line is written when the exchange completes, which may be just after the client read it.
+        String log = "";
+        for (int i = 0; i < 100 && !log.contains("GET /forged"); i++) {
+            sleep(20);
+            log = Files.readString(Path.of("target", "it-http.log"), StandardCharsets.UTF_8);
+        }
 
         assertThat(log.split("\\R")).noneMatch(line -> line.startsWith("INFO fake-line"));
         assertThat(log.split("\\R")).anySatisfy(line -> assertThat(line).contains("GET /forged")
                 .contains("fake-line-1").contains("fake-line-2").contains("route=NOT_FOUND status=404"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -193,6 +193,7 @@ class OpenApiContractIT extends SharedServer {
                 WebhookRejectedException.missingField("data.id"),
                 WebhookRejectedException.invalidDate("data.target_date"),
                 new WebhookRejectedException(Reason.INVALID_FIELD, "bad", "data.priority"),
+                new io.calplanebot.core.port.out.StateStoreException("disk full", null),
                 new IllegalStateException("x"))) {
             t.webhooks.fail(failure);
             conforms("POST", "/webhooks/plane", () -> t.postJson("/webhooks/plane", PAYLOAD));

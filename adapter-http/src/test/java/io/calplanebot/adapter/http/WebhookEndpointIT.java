@@ -225,6 +225,17 @@ class WebhookEndpointIT extends SharedServer {
     }
 
     @Test
+    void aDeliveryTheStateStoreCouldNotKeep_answers503StateStoreUnavailable_withoutTheStoresMessage() {
+        t.webhooks.fail(new io.calplanebot.core.port.out.StateStoreException(
+                "The state store could not keep webhook deliveries: jdbc:postgresql://db/x password=s3cr3t", null));
+
+        Answer answer = t.postJson("/webhooks/plane", SPEC_PAYLOAD);
+
+        ErrorModel.assertError(answer, 503, "STATE_STORE_UNAVAILABLE");
+        assertThat(answer.body()).doesNotContain("s3cr3t").doesNotContain("jdbc");
+    }
+
+    @Test
     void unexpectedFailure_answers500_withoutMessageOrStackTrace() {
         t.webhooks.fail(new NullPointerException("secret=s3cr3t-value"));
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = "Mirrors Plane issues with due dates into CalDAV calendars.%n"
                 + "Configuration comes from the environment and ./.env (see docs/configuration.md).",
         subcommands = {ServeCommand.class, SyncCommand.class, PlanCommand.class, DiagnoseCommand.class,
-                FeedsCommand.class, DemoCommand.class,
+                FeedsCommand.class, DemoCommand.class, StateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 partly failed, 2 failed, 64 usage error, 78 invalid configuration."})
 public final class Cli implements Callable<Integer> {

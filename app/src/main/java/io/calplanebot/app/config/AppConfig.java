@@ -1,5 +1,6 @@
 package io.calplanebot.app.config;
 
+import io.calplanebot.adapter.state.DatabaseUrl;
 import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneSettings;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * reload can compare each part with the running one.
  */
 public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<CalDavSettings> calDav, SyncConfig sync,
-                        HttpConfig http, LogConfig log, FeedConfig feeds) {
+                        HttpConfig http, LogConfig log, FeedConfig feeds, StateConfig state) {
     public AppConfig {
         Objects.requireNonNull(plane, "plane");
         Objects.requireNonNull(planeWeb, "planeWeb");
@@ -24,6 +25,7 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<C
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(feeds, "feeds");
+        Objects.requireNonNull(state, "state");
     }
 
     /** {@code DATA_DIR}: where the built-in store and the feed tokens live. */
@@ -66,6 +68,10 @@ public record AppConfig(PlaneSettings plane, PlaneWebConfig planeWeb, Optional<C
         out.put("PUBLIC_URL", feeds.publicUrl().toString());
         out.put("FEEDS_ALLOW_UNTOKENED", String.valueOf(feeds.allowUntokened()));
         out.put("FEED_RATE_LIMIT_PER_MINUTE", String.valueOf(feeds.limitPerMinute()));
+        out.put("DATABASE_URL", state.database().map(DatabaseUrl::toString)
+                .orElse("(not set: the embedded database in DATA_DIR)"));
+        out.put("DATABASE_POOL_SIZE", String.valueOf(state.maxConnections()));
+        out.put("REPLICA_TAKEOVER_SECONDS", String.valueOf(state.takeOver().toSeconds()));
         out.put("LOG_LEVEL", log.level());
         out.put("LOG_FORMAT", log.format().name().toLowerCase(Locale.ROOT));
         out.put("LOG_DIR", log.directory().toString());

@@ -1,5 +1,6 @@
 package io.calplanebot.app.config;
 
+import io.calplanebot.adapter.state.DatabaseUrl;
 import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneSettings;
 import io.calplanebot.core.mapping.EventTitleFormat;
@@ -69,6 +70,19 @@ public final class ConfigLoader {
         return feeds;
     }
 
+    /**
+     * Only where the state lives ({@code DATABASE_URL}, {@code DATABASE_POOL_SIZE}, {@code REPLICA_TAKEOVER_SECONDS}),
+     * for {@code state export|import}, which need neither Plane nor a calendar server.
+     */
+    public StateConfig loadState() {
+        ConfigValues values = values();
+        StateConfig state = state(values);
+        if (!values.problems().isEmpty()) {
+            throw new ConfigException(values.problems());
+        }
+        return state;
+    }
+
     private ConfigValues values() {
         Map<String, String> values = new HashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
@@ -106,6 +120,7 @@ public final class ConfigLoader {
         int syncLimit = values.integer("SYNC_RATE_LIMIT_PER_HOUR", 10, 1, 1_000_000);
 
         FeedConfig feeds = feeds(values, port);
+        StateConfig state = state(values);
 
         String level = logLevel(values);
         LogFormat format = values.choice("LOG_FORMAT", LogFormat.class, LogFormat.TEXT, "text or json");
@@ -117,7 +132,22 @@ public final class ConfigLoader {
         return new AppConfig(plane, new PlaneWebConfig(webUrl, webhookSecret, titleFormat), calDav,
                 new SyncConfig(Duration.ofSeconds(interval), enabled, forceDelete),
                 new HttpConfig(host, port, apiToken, trustProxy, webhookLimit, syncLimit),
-                new LogConfig(level, format, logDir), feeds);
+                new LogConfig(level, format, logDir), feeds, state);
+    }
+
+    private static StateConfig state(ConfigValues values) {
+        Optional<DatabaseUrl> database = Optional.empty();
+        Optional<String> raw = values.optional("DATABASE_URL");
+        if (raw.isPresent()) {
+            try {
+                database = Optional.of(DatabaseUrl.parse(raw.get()));
+            } catch (IllegalArgumentException e) {
+                values.problem("DATABASE_URL", e.getMessage(), "postgres://user:password@host:5432/database");
+            }
+        }
+        int pool = values.integer("DATABASE_POOL_SIZE", 8, 2, 200);
+        int takeOver = values.integer("REPLICA_TAKEOVER_SECONDS", 60, 5, 3600);
+        return new StateConfig(database, pool, Duration.ofSeconds(takeOver));
     }
 
     private static FeedConfig feeds(ConfigValues values, int port) {

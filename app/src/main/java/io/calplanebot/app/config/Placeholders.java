@@ -17,7 +17,7 @@ final class Placeholders {
     /** The variables that hold the user's own addresses, names and secrets. */
     static final List<String> VARIABLES = List.of("PLANE_BASE_URL", "PLANE_API_TOKEN", "PLANE_API_KEY",
             "PLANE_WORKSPACE_SLUG", "PLANE_WEB_URL", "PLANE_WEBHOOK_SECRET", "CALDAV_URL", "CALDAV_USERNAME",
-            "CALDAV_PASSWORD", "API_TOKEN");
+            "CALDAV_PASSWORD", "API_TOKEN", "DATABASE_URL");
     private static final Pattern WORD = Pattern.compile(
             "your[-_ .].*|<.*>|change[-_ ]?me|replace[-_ ]?me|placeholder");
     private static final Pattern RUN_OF_X = Pattern.compile("x{6,}");

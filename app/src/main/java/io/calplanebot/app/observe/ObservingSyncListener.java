@@ -131,6 +131,15 @@ public final class ObservingSyncListener implements SyncListener {
     }
 
     @Override
+    public void deliveriesTakenOver(int count) {
+        Counter.builder("calplanebot_webhooks_taken_over_total")
+                .description("Webhook deliveries taken over from the inbox after the process that took them stopped")
+                .register(registry).increment(count);
+        WEBHOOK_LOG.info("Webhook deliveries taken over from the inbox: {} (left by a process that stopped before"
+                + " applying them)", count);
+    }
+
+    @Override
     public void webhookReceived(WebhookReceipt receipt) {
         webhooks(lower(receipt.disposition().name())).increment();
         WEBHOOK_LOG.info("Webhook received: event={}, action={}, issue_id={}, {}", receipt.event(), receipt.action(),

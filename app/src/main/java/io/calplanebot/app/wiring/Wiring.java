@@ -1,6 +1,7 @@
 package io.calplanebot.app.wiring;
 
 import io.calplanebot.adapter.builtin.VdirCalendarStore;
+import io.calplanebot.adapter.state.JdbcStateStore;
 import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.SyncConfig;
 import io.calplanebot.core.port.out.SyncListener;
@@ -28,6 +29,7 @@ import java.util.Objects;
 public final class Wiring implements AutoCloseable {
     private final SyncEngine engine;
     private final VdirCalendarStore builtin;
+    private final JdbcStateStore state;
     private final Clock clock;
     private final MeterRegistry registry;
     private final RetryRegistry retries = RetryRegistry.ofDefaults();
@@ -55,24 +57,63 @@ public final class Wiring implements AutoCloseable {
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
         this.builtin = VdirCalendarStore.open(config.dataDir(), clock);
+        try {
+            this.state = openState(config);
+        } catch (RuntimeException e) {
+            builtin.close();
+            throw e;
+        }
         SyncEngine.Builder builder = SyncEngine.builder()
                 .runtime(runtime(config))
                 .clock(clock)
                 .listener(listener)
-                .pipeline(pipeline, timing);
+                .pipeline(pipeline, timing)
+                .state(state, processName());
+        if (pipeline != TaskScheduler.IMMEDIATE) {
+            builder.inboxRecovery(pipeline, config.state().inboxTiming());
+        }
         if (periodic != null) {
             builder.periodic(periodic, () -> schedule(this.config.sync()));
         }
         if (probes != null) {
             builder.probes(probes, ProbeTiming.SERVICE);
+            builder.lease(config.state().takeOver(), probes);
         }
         this.engine = builder.build();
+    }
+
+    /**
+     * The state store: PostgreSQL when {@code DATABASE_URL} is set, otherwise the embedded database in the data
+     * directory (opened after the data directory's lock is held, so only this process uses it).
+     */
+    private static JdbcStateStore openState(AppConfig config) {
+        JdbcStateStore store = config.state().database()
+                .map(url -> JdbcStateStore.postgres(url, config.state().maxConnections()))
+                .orElseGet(() -> JdbcStateStore.embedded(config.dataDir()));
+        LoggerFactory.getLogger(Wiring.class).info("State store: {}", config.state().database()
+                .map(url -> "PostgreSQL at " + url).orElse("embedded database in " + config.dataDir()));
+        return store;
+    }
+
+    /** This process among the replicas: host, process id and a random part (a restarted process is a new one). */
+    static String processName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Switches to adapters built from {@code next} when their settings changed; the rest applies at once. */
     public synchronized void reload(AppConfig next) {
         if (!next.dataDir().equals(config.dataDir())) {
             LoggerFactory.getLogger(Wiring.class).warn("DATA_DIR changes take effect at the next restart");
+        }
+        if (!next.state().equals(config.state())) {
+            LoggerFactory.getLogger(Wiring.class).warn("DATABASE_URL changes take effect at the next restart");
         }
         boolean adaptersChanged = !next.plane().equals(config.plane()) || !next.planeWeb().equals(config.planeWeb())
                 || !next.calDav().equals(config.calDav());
@@ -106,6 +147,7 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        state.close();
         builtin.close();
     }
 }

@@ -53,6 +53,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_withoutADatabaseUrl_keepsTheStateEmbedded_andWithOne_neverShowsItsPassword() {
+        AppConfig embedded = load(minimal());
+        assertThat(embedded.state().database()).isEmpty();
+        assertThat(embedded.state().takeOver()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(embedded.describe().get("DATABASE_URL")).startsWith("(not set");
+
+        Map<String, String> env = new HashMap<>(minimal());
+        env.put("DATABASE_URL", "postgres://bot:pg-s3cret@db.acme.test:5433/calplanebot");
+        env.put("REPLICA_TAKEOVER_SECONDS", "15");
+        AppConfig shared = load(env);
+
+        assertThat(shared.state().database().orElseThrow().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.acme.test:5433/calplanebot");
+        assertThat(shared.state().takeOver()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(shared.describe().toString()).contains("postgresql://db.acme.test:5433/calplanebot")
+                .doesNotContain("pg-s3cret");
+    }
+
+    @Test
+    void load_refusesABadDatabaseUrl_theExamplesPlaceholder_andATakeOverOutOfRange_withoutRepeatingThePassword() {
+        Map<String, String> env = new HashMap<>(minimal());
+        env.put("DATABASE_URL", "mysql://bot:pg-s3cret@db/x");
+        env.put("REPLICA_TAKEOVER_SECONDS", "1");
+
+        assertThatThrownBy(() -> load(env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_URL").hasMessageContaining("REPLICA_TAKEOVER_SECONDS")
+                .hasMessageNotContaining("pg-s3cret");
+
+        env.put("DATABASE_URL", "postgres://calplanebot:secret@db.example.com:5432/calplanebot");
+        env.remove("REPLICA_TAKEOVER_SECONDS");
+        assertThatThrownBy(() -> load(env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_URL").hasMessageContaining("placeholder");
+    }
+
+    @Test
     void load_withoutAnyCalDavVariable_writesToTheBuiltInStoreAlone() {
         Map<String, String> env = new HashMap<>(minimal());
         env.keySet().removeIf(name -> name.startsWith("CALDAV_"));

@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class InboxRecovery implements AutoCloseable {
     static final int BATCH = 500;
     static final Duration KEEP_DONE = Duration.ofDays(1);
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private final RuntimeHolder runtime;
     private final ChangePipeline pipeline;
@@ -64,11 +65,14 @@ public final class InboxRecovery implements AutoCloseable {
      */
     int scanOnce(boolean atStart) {
         Instant now = clock.instant();
-        Instant unclaimedBefore = atStart && !shared ? now.plusNanos(1) : now.minus(timing.takeOverAfter());
+        boolean everything = atStart && !shared;
+        Instant unclaimedBefore = everything ? now.plusNanos(1) : now.minus(timing.takeOverAfter());
+        // A store nobody else shares: claims still held at start are the dead predecessor's, whatever their expiry.
+        Instant claimsExpiredBy = everything ? FAR_FUTURE : now;
         int taken = 0;
         while (true) {
-            List<InboxDelivery> batch = inbox.takeOver(owner, now, unclaimedBefore, now.plus(timing.claimHold()),
-                    BATCH);
+            List<InboxDelivery> batch = inbox.takeOver(owner, claimsExpiredBy, unclaimedBefore,
+                    now.plus(timing.claimHold()), BATCH);
             for (InboxDelivery delivery : batch) {
                 pipeline.resume(delivery, decode(delivery));
             }

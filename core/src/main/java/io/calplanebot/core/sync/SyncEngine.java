@@ -43,7 +43,7 @@ public final class SyncEngine implements AutoCloseable {
         SyncListener listener = SyncListener.all(List.of(record, b.listener));
         IssueLocks locks = new IssueLocks();
         state = b.state;
-        TaskScheduler renewals = b.periodicScheduler == null ? NEVER : b.periodicScheduler;
+        TaskScheduler renewals = b.renewals;
         fullSync = new FullSyncService(runtime, locks, listener, clock, b.background, state.syncLease(), renewals,
                 b.leasePeriod);
         changes = new ChangeService(runtime, locks, listener);
@@ -154,6 +154,7 @@ public final class SyncEngine implements AutoCloseable {
         private Duration leasePeriod = Duration.ofMinutes(1);
         private TaskScheduler recoveryScheduler;
         private InboxTiming inboxTiming = InboxTiming.SERVICE;
+        private TaskScheduler renewals = NEVER;
 
         private Builder() {
         }
@@ -248,9 +249,13 @@ public final class SyncEngine implements AutoCloseable {
             return this;
         }
 
-        /** How long the full-sync lease holds unless renewed (renewed by the periodic scheduler); 1 minute. */
-        public Builder leasePeriod(Duration value) {
-            this.leasePeriod = Objects.requireNonNull(value, "lease period");
+        /**
+         * How long the full-sync lease holds unless renewed (1 minute), and who renews it while a sync runs: a
+         * thread that a full sync never blocks. Without it the lease is not renewed.
+         */
+        public Builder lease(Duration period, TaskScheduler renewals) {
+            this.leasePeriod = Objects.requireNonNull(period, "lease period");
+            this.renewals = Objects.requireNonNull(renewals, "renewals");
             return this;
         }
 

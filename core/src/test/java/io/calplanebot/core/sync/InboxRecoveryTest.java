@@ -84,6 +84,22 @@ class InboxRecoveryTest {
     }
 
     @Test
+    void aDeliveryThatADeadProcessWasApplying_isTakenOverAtStart_despiteItsClaim_whenNoOtherProcessSharesTheStore() {
+        InMemoryStateStore state = new InMemoryStateStore();
+        String id = state.store(raw(update("2026-11-27T09:00:00Z")), "issue:" + issue.id(), Optional.empty(),
+                h.clock.instant()).orElseThrow();
+        state.claim(java.util.Set.of(id), "dead", h.clock.instant(), h.clock.instant().plusSeconds(3600));
+
+        SyncEngine next = engine(state, "next");
+        next.inboxRecovery().orElseThrow().start();
+        scheduler.advance(Duration.ZERO);
+
+        assertThat(events()).isEqualTo(1);
+        assertThat(state.inbox().open()).isZero();
+        next.close();
+    }
+
+    @Test
     void anAppliedDelivery_isDoneInTheInbox_andARepeatOfItsBody_isADuplicate_evenForTheNextProcess() {
         StateStore state = new InMemoryStateStore();
         SyncEngine first = engine(state, "first");

@@ -20,6 +20,7 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     PLANE_API_ERROR(502),
     CALDAV_CONNECTION_ERROR(502),
+    STATE_STORE_UNAVAILABLE(503),
     HTTP_VERSION_NOT_SUPPORTED(505);
 
     private final int status;

@@ -4,6 +4,7 @@ import io.calplanebot.core.domain.webhook.WebhookRejectedException;
 import io.calplanebot.core.port.in.SyncInProgressException;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.IssueSourceException;
+import io.calplanebot.core.port.out.StateStoreException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -44,6 +45,11 @@ public final class HttpErrorMapping {
         routes.exception(CalendarStoreException.class, this::calendarStore);
         routes.exception(IssueSourceException.class, (e, ctx) -> errors.write(ctx, 502, ErrorCode.PLANE_API_ERROR,
                 "The Plane API request failed", Map.of("reason", wire(e.reason()))));
+        routes.exception(StateStoreException.class, (e, ctx) -> {
+            LOG.warn("The state store failed on {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+            errors.write(ctx, 503, ErrorCode.STATE_STORE_UNAVAILABLE,
+                    "The service could not store the request; nothing was taken", Map.of());
+        });
         routes.exception(MethodNotAllowedResponse.class, this::methodNotAllowed);
         routes.exception(HttpResponseException.class, this::httpResponse);
         routes.exception(Exception.class, (e, ctx) -> {

@@ -1,0 +1,157 @@
+package io.calplanebot.adapter.state;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.calplanebot.core.port.out.AppliedChanges;
+import io.calplanebot.core.port.out.StateStore;
+import io.calplanebot.core.port.out.StateStoreException;
+import io.calplanebot.core.port.out.SyncLease;
+import io.calplanebot.core.port.out.WebhookInbox;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The {@link StateStore} on a database through plain JDBC and a HikariCP pool: an embedded SQLite file by default,
+ * PostgreSQL for replicas. Opening it brings the schema up to date with the project's Flyway migrations (one set for
+ * both databases).
+ */
+public final class JdbcStateStore implements StateStore {
+    /** The embedded database's file in the data directory. */
+    public static final String EMBEDDED_FILE = "state.db";
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final JdbcWebhookInbox inbox;
+    private final JdbcAppliedChanges applied;
+    private final JdbcSyncLease lease;
+    private final Sql sql;
+
+    private JdbcStateStore(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.sql = new Sql(pool);
+        this.inbox = new JdbcWebhookInbox(sql, dialect);
+        this.applied = new JdbcAppliedChanges(sql);
+        this.lease = new JdbcSyncLease(sql);
+    }
+
+    /**
+     * Opens (creating it if needed) the embedded store in {@code dataDirectory}: SQLite in write-ahead-log mode with
+     * full synchronous commits, so a commit that returned survives a crash of the process or the machine.
+     */
+    public static JdbcStateStore embedded(Path dataDirectory) {
+        Objects.requireNonNull(dataDirectory, "data directory");
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new StateStoreException("Cannot create the data directory " + dataDirectory + ": " + e.getMessage(),
+                    e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("calplanebot-state");
+        config.setJdbcUrl("jdbc:sqlite:" + dataDirectory.resolve(EMBEDDED_FILE).toAbsolutePath());
+        Properties sqlite = new Properties();
+        sqlite.setProperty("journal_mode", "WAL");
+        sqlite.setProperty("synchronous", "FULL");
+        sqlite.setProperty("busy_timeout", "10000");
+        sqlite.setProperty("foreign_keys", "true");
+        config.setDataSourceProperties(sqlite);
+        // One connection: SQLite has one writer anyway, and one connection never meets a locked database.
+        config.setMaximumPoolSize(1);
+        return open(config, Dialect.SQLITE);
+    }
+
+    /**
+     * Opens the store on PostgreSQL, shared by every replica.
+     *
+     * @param database where and as whom to connect (see {@link DatabaseUrl})
+     */
+    public static JdbcStateStore postgres(DatabaseUrl database, int maxConnections) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("calplanebot-state");
+        config.setJdbcUrl(database.jdbcUrl());
+        database.user().ifPresent(config::setUsername);
+        database.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        return open(config, Dialect.POSTGRESQL);
+    }
+
+    private static JdbcStateStore open(HikariConfig config, Dialect dialect) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StateStoreException("Cannot connect to the state store: " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/state").table("calplanebot_schema_history")
+                    .load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StateStoreException("Cannot bring the state store's schema up to date: " + rootMessage(e), e);
+        }
+        return new JdbcStateStore(pool, dialect);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    @Override
+    public WebhookInbox inbox() {
+        return inbox;
+    }
+
+    @Override
+    public AppliedChanges appliedChanges() {
+        return applied;
+    }
+
+    @Override
+    public SyncLease syncLease() {
+        return lease;
+    }
+
+    @Override
+    public boolean shared() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    /** Which database this is, in a word for status and logs. */
+    public String kind() {
+        return dialect == Dialect.POSTGRESQL ? "postgresql" : "embedded";
+    }
+
+    /** Writes the whole state as a portable text file (see {@link StateDump}). */
+    public StateDump.Counts exportTo(java.io.Writer out) {
+        return StateDump.write(sql, out);
+    }
+
+    /**
+     * Adds the state of an export to this store, in one transaction.
+     *
+     * @throws IllegalArgumentException when the file is not an export, naming the line
+     */
+    public StateDump.Counts importFrom(java.io.Reader in) throws java.io.IOException {
+        return StateDump.read(sql, in);
+    }
+
+    @Override
+    public void close() {
+        inbox.close();
+        pool.close();
+    }
+}

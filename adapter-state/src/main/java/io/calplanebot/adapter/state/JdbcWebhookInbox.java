@@ -1,0 +1,286 @@
+package io.calplanebot.adapter.state;
+
+import io.calplanebot.core.domain.state.InboxDelivery;
+import io.calplanebot.core.domain.webhook.RawWebhook;
+import io.calplanebot.core.port.out.StateStoreException;
+import io.calplanebot.core.port.out.WebhookInbox;
+import io.calplanebot.core.state.InMemoryStateStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The inbox in the {@code webhook_inbox} table. Stores are committed in groups: concurrent deliveries wait for one
+ * transaction (one disk flush) together, and each is answered only once that transaction committed.
+ */
+final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
+    static final int GROUP_LIMIT = 500;
+    private static final long STORE_TIMEOUT_SECONDS = 30;
+    private static final String COLUMNS = "id, subject, updated_at_us, received_at_ms, headers, body";
+
+    private final Sql sql;
+    private final Dialect dialect;
+    private final BlockingQueue<PendingStore> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    JdbcWebhookInbox(Sql sql, Dialect dialect) {
+        this.sql = sql;
+        this.dialect = dialect;
+        this.writer = new Thread(this::writeGroups, "calplanebot-inbox-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public Optional<String> store(RawWebhook webhook, String subject, Optional<Instant> updatedAt,
+                                  Instant receivedAt) {
+        if (closed) {
+            throw new StateStoreException("The state store is closed", null);
+        }
+        PendingStore pending = new PendingStore(webhook, subject, updatedAt, receivedAt);
+        queue.add(pending);
+        try {
+            return pending.result.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateStoreException("Interrupted while the delivery was stored", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StateStoreException failure ? failure
+                    : new StateStoreException("The state store could not keep the delivery", e.getCause());
+        } catch (TimeoutException e) {
+            throw new StateStoreException("The state store did not keep the delivery within "
+                    + STORE_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    private void writeGroups() {
+        List<PendingStore> group = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                PendingStore first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, GROUP_LIMIT - 1);
+                writeGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void writeGroup(List<PendingStore> group) {
+        List<Optional<String>> ids;
+        try {
+            ids = sql.inTransaction("keep webhook deliveries", connection -> insert(connection, group));
+        } catch (RuntimeException e) {
+            group.forEach(pending -> pending.result.completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).result.complete(ids.get(i));
+        }
+    }
+
+    private static List<Optional<String>> insert(Connection connection, List<PendingStore> group)
+            throws SQLException {
+        List<Optional<String>> ids = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_inbox (" + COLUMNS
+                + ", fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING")) {
+            for (PendingStore pending : group) {
+                String id = UUID.randomUUID().toString();
+                insert.setString(1, id);
+                insert.setString(2, pending.subject);
+                if (pending.updatedAt.isPresent()) {
+                    insert.setLong(3, Times.micros(pending.updatedAt.get()));
+                } else {
+                    insert.setNull(3, Types.BIGINT);
+                }
+                insert.setLong(4, pending.receivedAt.toEpochMilli());
+                insert.setString(5, HeaderText.write(pending.webhook.headers()));
+                insert.setString(6, Base64.getEncoder().encodeToString(pending.webhook.body()));
+                insert.setString(7, InMemoryStateStore.fingerprint(pending.webhook.body()));
+                ids.add(insert.executeUpdate() == 1 ? Optional.of(id) : Optional.empty());
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Set<String> claim(Set<String> ids, String owner, Instant now, Instant until) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return sql.inTransaction("claim webhook deliveries", connection -> {
+            Set<String> claimed = new HashSet<>();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE webhook_inbox"
+                    + " SET claimed_by = ?, claimed_until_ms = ? WHERE id = ? AND done_at_ms IS NULL"
+                    + " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until_ms < ?)")) {
+                for (String id : ids) {
+                    update.setString(1, owner);
+                    update.setLong(2, until.toEpochMilli());
+                    update.setString(3, id);
+                    update.setString(4, owner);
+                    update.setLong(5, now.toEpochMilli());
+                    if (update.executeUpdate() == 1) {
+                        claimed.add(id);
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void done(Set<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        sql.inTransaction("mark webhook deliveries done", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE webhook_inbox SET done_at_ms = ? WHERE id = ? AND done_at_ms IS NULL")) {
+                for (String id : ids) {
+                    update.setLong(1, now.toEpochMilli());
+                    update.setString(2, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void release(Set<String> ids, String owner) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        sql.inTransaction("release webhook deliveries", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE webhook_inbox"
+                    + " SET claimed_by = NULL, claimed_until_ms = NULL WHERE id = ? AND claimed_by = ?")) {
+                for (String id : ids) {
+                    update.setString(1, id);
+                    update.setString(2, owner);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<InboxDelivery> takeOver(String owner, Instant now, Instant unclaimedBefore, Instant until,
+                                        int limit) {
+        return sql.inTransaction("take over webhook deliveries", connection -> {
+            List<InboxDelivery> taken = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM webhook_inbox"
+                    + " WHERE done_at_ms IS NULL AND ((claimed_by IS NULL AND received_at_ms < ?)"
+                    + " OR (claimed_by IS NOT NULL AND claimed_until_ms < ?))"
+                    + " ORDER BY received_at_ms, id LIMIT ?" + dialect.lockForClaim())) {
+                select.setLong(1, Times.ceilMillis(unclaimedBefore));
+                select.setLong(2, now.toEpochMilli());
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        taken.add(delivery(rows));
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE webhook_inbox SET claimed_by = ?, claimed_until_ms = ? WHERE id = ?")) {
+                for (InboxDelivery delivery : taken) {
+                    update.setString(1, owner);
+                    update.setLong(2, until.toEpochMilli());
+                    update.setString(3, delivery.id());
+                    update.addBatch();
+                }
+                if (!taken.isEmpty()) {
+                    update.executeBatch();
+                }
+            }
+            return taken;
+        });
+    }
+
+    private static InboxDelivery delivery(ResultSet row) throws SQLException {
+        long updatedAt = row.getLong("updated_at_us");
+        Optional<Instant> updated = row.wasNull() ? Optional.empty() : Optional.of(Times.fromMicros(updatedAt));
+        RawWebhook webhook = new RawWebhook(HeaderText.read(row.getString("headers")),
+                Base64.getDecoder().decode(row.getString("body")));
+        return new InboxDelivery(row.getString("id"), row.getString("subject"), updated,
+                Instant.ofEpochMilli(row.getLong("received_at_ms")), webhook);
+    }
+
+    @Override
+    public int open() {
+        return sql.inTransaction("count open webhook deliveries", connection -> {
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM webhook_inbox WHERE done_at_ms IS NULL");
+                 ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public void prune(Instant before) {
+        sql.inTransaction("forget old webhook deliveries", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM webhook_inbox WHERE done_at_ms IS NOT NULL AND done_at_ms < ?")) {
+                delete.setLong(1, before.toEpochMilli());
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Stops taking deliveries; those already handed in are still written. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(STORE_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A delivery handed to the writer, and where its answer goes. */
+    private static final class PendingStore {
+        final RawWebhook webhook;
+        final String subject;
+        final Optional<Instant> updatedAt;
+        final Instant receivedAt;
+        final CompletableFuture<Optional<String>> result = new CompletableFuture<>();
+
+        PendingStore(RawWebhook webhook, String subject, Optional<Instant> updatedAt, Instant receivedAt) {
+            this.webhook = webhook;
+            this.subject = subject;
+            this.updatedAt = updatedAt;
+            this.receivedAt = receivedAt;
+        }
+    }
+}
