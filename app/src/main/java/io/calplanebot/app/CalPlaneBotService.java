@@ -18,7 +18,7 @@ import io.calplanebot.core.feed.ManageFeedsService;
 import io.calplanebot.core.feed.ReadFeedService;
 import io.calplanebot.core.port.in.ManageFeedsUseCase;
 import io.calplanebot.core.sync.ConnectionProber;
-import io.calplanebot.core.sync.InboxRecovery;
+import io.calplanebot.core.sync.CrashRecovery;
 import io.calplanebot.core.sync.PeriodicSync;
 import io.calplanebot.core.sync.PipelineTiming;
 import io.calplanebot.core.sync.SyncEngine;
@@ -91,7 +91,7 @@ public final class CalPlaneBotService implements AutoCloseable {
         CalPlaneBotService service = new CalPlaneBotService(config, loader, clock);
         service.http.start();
         service.wiring.engine().connectionProber().ifPresent(ConnectionProber::start);
-        service.wiring.engine().inboxRecovery().ifPresent(InboxRecovery::start);
+        service.wiring.engine().crashRecovery().ifPresent(CrashRecovery::start);
         if (config.planeWeb().webhookSecret().isEmpty()) {
             LOG.warn("PLANE_WEBHOOK_SECRET is not set: webhook signatures are not checked. Set it to the secret Plane "
                     + "shows for the webhook.");

@@ -83,6 +83,12 @@ final class JdbcSyncLease implements SyncLease {
     }
 
     @Override
+    public Optional<LeaseGrant> abandoned(Instant now) {
+        return sql.inTransaction("read the sync lease", connection ->
+                read(connection).filter(grant -> !grant.expiresAt().isAfter(now)));
+    }
+
+    @Override
     public Optional<Instant> lastFinished() {
         return sql.inTransaction("read when the last sync finished", connection -> {
             try (PreparedStatement select = connection.prepareStatement(

@@ -63,6 +63,7 @@ public final class ObservingSyncListener implements SyncListener {
                 changes(event, result);
             }
         }
+        takenOver();
         Gauge.builder("calplanebot_last_successful_sync_timestamp_seconds", lastSuccess, AtomicLong::get)
                 .description("When the last full sync that succeeded ended (Unix time; 0: none yet)")
                 .register(registry);
@@ -131,10 +132,13 @@ public final class ObservingSyncListener implements SyncListener {
     }
 
     @Override
+    public void abandonedSyncRestarted(String syncId) {
+        LOG.warn("The full sync {} stopped unfinished (its process died); a new full sync started here", syncId);
+    }
+
+    @Override
     public void deliveriesTakenOver(int count) {
-        Counter.builder("calplanebot_webhooks_taken_over_total")
-                .description("Webhook deliveries taken over from the inbox after the process that took them stopped")
-                .register(registry).increment(count);
+        takenOver().increment(count);
         WEBHOOK_LOG.info("Webhook deliveries taken over from the inbox: {} (left by a process that stopped before"
                 + " applying them)", count);
     }
@@ -175,6 +179,12 @@ public final class ObservingSyncListener implements SyncListener {
         return Counter.builder("calplanebot_target_syncs_total")
                 .description("Full syncs of each target by result (a target that fails never blocks the others)")
                 .tag("target", target).tag("result", result).register(registry);
+    }
+
+    private Counter takenOver() {
+        return Counter.builder("calplanebot_webhooks_taken_over_total")
+                .description("Webhook deliveries taken over from the inbox after the process that took them stopped")
+                .register(registry);
     }
 
     private Counter webhooks(String outcome) {

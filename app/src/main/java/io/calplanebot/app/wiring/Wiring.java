@@ -70,7 +70,7 @@ public final class Wiring implements AutoCloseable {
                 .pipeline(pipeline, timing)
                 .state(state, processName());
         if (pipeline != TaskScheduler.IMMEDIATE) {
-            builder.inboxRecovery(pipeline, config.state().inboxTiming());
+            builder.crashRecovery(pipeline, config.state().inboxTiming());
         }
         if (periodic != null) {
             builder.periodic(periodic, () -> schedule(this.config.sync()));

@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +62,7 @@ class ReplicasOnPostgresIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private String databaseUrl;
     private String project;
-    private String projectName;
+    private final List<String> projectNames = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -117,8 +119,9 @@ class ReplicasOnPostgresIT {
     }
 
     private List<String> addDatedIssues(int count, String prefix) {
-        projectName = "Replicas " + UUID.randomUUID().toString().substring(0, 8);
-        project = plane.addProject("REP", projectName);
+        String projectName = "Replicas " + UUID.randomUUID().toString().substring(0, 8);
+        projectNames.add(projectName);
+        project = plane.addProject("R" + projectNames.size(), projectName);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             int n = i;
@@ -136,7 +139,8 @@ class ReplicasOnPostgresIT {
         Map<String, String> events = new HashMap<>();
         try (PlainCalDav dav = new PlainCalDav(radicale.calendarHomeUrl(), radicale.user(), radicale.password())) {
             for (String collection : dav.collections(radicale.calendarHomeUrl())) {
-                if (!dav.displayName(collection).contains(projectName)) {
+                String displayName = dav.displayName(collection);
+                if (projectNames.stream().noneMatch(displayName::contains)) {
                     continue;
                 }
                 for (String href : dav.list(collection)) {
@@ -223,7 +227,7 @@ class ReplicasOnPostgresIT {
             String id = issues.get(0);
             plane.updateIssue(id, d -> d.name("Taken over"));
             plane.clearRequests();
-            plane.faults().delayNextResponses(1, Duration.ofSeconds(60));
+            plane.faults().delayNextResponses(5, Duration.ofSeconds(60));
             assertThat(send(port, id, "Taken over").status()).isEqualTo(200);
             // Past the settle time: the replica is stuck in its re-read of the issue (Plane answers it after 60 s).
             Thread.sleep(1500);
@@ -234,6 +238,48 @@ class ReplicasOnPostgresIT {
         await().atMost(Duration.ofSeconds(40)).until(() -> calendarEvents().values().stream()
                 .anyMatch(summary -> summary.endsWith("Taken over")));
         assertThat(calendarEvents()).hasSize(3);
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void theReplicaRunningAFullSync_killedMidway_isReplacedByAnotherThatFinishesIt_withoutDuplicates()
+            throws Exception {
+        List<String> first = addDatedIssues(5, "First");
+        String firstProject = project;
+        CalPlaneBotService b = replica("b");
+        await().atMost(Duration.ofSeconds(60)).until(() -> calendarEvents().size() == 5 && idle(b));
+        List<String> second = addDatedIssues(8, "Second");
+        String secondProject = project;
+        plane.addIssue(firstProject, d -> d.name("First 6").targetDate(LocalDate.of(2026, 12, 20)));
+
+        AtomicReference<ServeProcess> leader = new AtomicReference<>();
+        AtomicInteger pagesServed = new AtomicInteger();
+        Runnable killTheLeaderAtTheSecondProject = () -> {
+            if (pagesServed.incrementAndGet() == 2) {
+                try {
+                    leader.get().kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        plane.faults().beforeIssuePage(firstProject, 0, killTheLeaderAtTheSecondProject);
+        plane.faults().beforeIssuePage(secondProject, 0, killTheLeaderAtTheSecondProject);
+        try (ServeProcess a = ServeProcess.start("leader", withoutPeriodicSync(env("a")))) {
+            leader.set(a);
+            int port = a.awaitPort();
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/webhooks/sync"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(started.body()).contains("triggered");
+            await().atMost(Duration.ofSeconds(30)).until(() -> pagesServed.get() >= 2);
+        }
+        assertThat(calendarEvents().size()).as("the leader died mid-sync: not everything is written yet")
+                .isLessThan(5 + 1 + 8);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> calendarEvents().size() == 5 + 1 + 8 && idle(b));
+        assertThat(calendarEvents().values()).filteredOn(summary -> summary.contains("Second")).hasSize(second.size());
+        assertThat(first).hasSize(5);
     }
 
     private static Map<String, String> withoutPeriodicSync(Map<String, String> env) {

@@ -34,6 +34,21 @@ public final class InMemoryStateStore implements StateStore, WebhookInbox, Appli
     private long fencing;
     private Instant lastFinished;
     private long nextId;
+    private final boolean shared;
+
+    /** A store for one process. */
+    public InMemoryStateStore() {
+        this(false);
+    }
+
+    private InMemoryStateStore(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** A store several engines in one process share as if they were replicas on one database. */
+    public static InMemoryStateStore sharedByReplicas() {
+        return new InMemoryStateStore(true);
+    }
 
     @Override
     public WebhookInbox inbox() {
@@ -52,7 +67,7 @@ public final class InMemoryStateStore implements StateStore, WebhookInbox, Appli
 
     @Override
     public boolean shared() {
-        return false;
+        return shared;
     }
 
     @Override
@@ -179,6 +194,11 @@ public final class InMemoryStateStore implements StateStore, WebhookInbox, Appli
         if (lastFinished == null || finishedAt.isAfter(lastFinished)) {
             lastFinished = finishedAt;
         }
+    }
+
+    @Override
+    public synchronized Optional<LeaseGrant> abandoned(Instant now) {
+        return lease != null && !lease.expiresAt().isAfter(now) ? Optional.of(lease) : Optional.empty();
     }
 
     @Override

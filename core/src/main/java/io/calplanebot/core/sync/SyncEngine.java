@@ -33,7 +33,7 @@ public final class SyncEngine implements AutoCloseable {
     private final StatusService status;
     private final Optional<PeriodicSync> periodic;
     private final Optional<ConnectionProber> prober;
-    private final Optional<InboxRecovery> recovery;
+    private final Optional<CrashRecovery> recovery;
     private final StateStore state;
 
     private SyncEngine(Builder b) {
@@ -55,8 +55,8 @@ public final class SyncEngine implements AutoCloseable {
                 : Optional.of(new PeriodicSync(fullSync, b.periodicScheduler, clock, listener, b.schedule,
                 state.syncLease()));
         recovery = b.recoveryScheduler == null ? Optional.empty()
-                : Optional.of(new InboxRecovery(runtime, pipeline, state, b.owner, b.recoveryScheduler, clock,
-                listener, b.inboxTiming));
+                : Optional.of(new CrashRecovery(runtime, pipeline, state, b.owner, b.recoveryScheduler, clock,
+                listener, b.inboxTiming, fullSync));
         prober = b.probeScheduler == null ? Optional.empty()
                 : Optional.of(new ConnectionProber(record, b.probeScheduler, b.probeTiming));
     }
@@ -96,7 +96,7 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /** The inbox's recovery, when the builder was given a scheduler for it; started by the caller. */
-    public Optional<InboxRecovery> inboxRecovery() {
+    public Optional<CrashRecovery> crashRecovery() {
         return recovery;
     }
 
@@ -120,7 +120,7 @@ public final class SyncEngine implements AutoCloseable {
     public void close() {
         periodic.ifPresent(PeriodicSync::close);
         prober.ifPresent(ConnectionProber::close);
-        recovery.ifPresent(InboxRecovery::close);
+        recovery.ifPresent(CrashRecovery::close);
         pipeline.close();
         runtime.close();
     }
@@ -263,7 +263,7 @@ public final class SyncEngine implements AutoCloseable {
          * Adds the inbox's recovery, run by {@code scheduler} at {@code timing}: it takes over deliveries a process
          * that died left in the inbox.
          */
-        public Builder inboxRecovery(TaskScheduler scheduler, InboxTiming timing) {
+        public Builder crashRecovery(TaskScheduler scheduler, InboxTiming timing) {
             this.recoveryScheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.inboxTiming = Objects.requireNonNull(timing, "timing");
             return this;

@@ -82,6 +82,26 @@ class PeriodicSyncTest {
     }
 
     @Test
+    void aScheduledRun_isSkippedWhenAnotherReplicaFinishedOneLessThanHalfAnIntervalAgo_andPlannedAfterIt() {
+        periodic.start();
+        scheduler.runDue();
+        assertThat(runs).hasSize(1);
+        Instant ourNext = nextRun.get().orElseThrow();
+
+        // Another replica ran a full sync in between, finishing two minutes before our next run.
+        scheduler.advance(Duration.ofMinutes(3));
+        var grant = lease.tryAcquire("other-replica", clock.instant(), Duration.ofMinutes(1)).orElseThrow();
+        lease.release(grant, clock.instant());
+        Instant theirs = clock.instant();
+        scheduler.advance(Duration.between(clock.instant(), ourNext));
+
+        assertThat(runs).as("skipped: the other replica's run is recent").hasSize(1);
+        assertThat(nextRun.get()).contains(theirs.plus(Duration.ofMinutes(5)));
+        scheduler.advance(Duration.ofMinutes(3));
+        assertThat(runs).hasSize(2);
+    }
+
+    @Test
     void disabledPeriodicSync_runsNothing_untilTheScheduleIsTurnedOn() {
         schedule.set(new SyncSchedule(Duration.ofMinutes(1), false, false));
         periodic.start();

@@ -237,6 +237,19 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void aLeaseThatRanOutUnreleased_isAbandoned_untilSomeoneTakesOrReleasesIt() {
+        Duration period = Duration.ofSeconds(60);
+        LeaseGrant a = store.syncLease().tryAcquire("a", T0, period).orElseThrow();
+
+        assertThat(store.syncLease().abandoned(T0.plusSeconds(59))).isEmpty();
+        assertThat(store.syncLease().abandoned(T0.plusSeconds(60))).contains(a);
+        LeaseGrant b = store.syncLease().tryAcquire("b", T0.plusSeconds(61), period).orElseThrow();
+        assertThat(store.syncLease().abandoned(T0.plusSeconds(62))).isEmpty();
+        store.syncLease().release(b, T0.plusSeconds(70));
+        assertThat(store.syncLease().abandoned(T0.plusSeconds(500))).isEmpty();
+    }
+
+    @Test
     void releasingALostLease_leavesTheNewHolderAlone() {
         Duration period = Duration.ofSeconds(60);
         LeaseGrant a = store.syncLease().tryAcquire("a", T0, period).orElseThrow();

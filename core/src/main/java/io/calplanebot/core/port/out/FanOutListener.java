@@ -85,6 +85,11 @@ final class FanOutListener implements SyncListener {
     }
 
     @Override
+    public void abandonedSyncRestarted(String syncId) {
+        listeners.forEach(l -> l.abandonedSyncRestarted(syncId));
+    }
+
+    @Override
     public void deliveriesTakenOver(int count) {
         listeners.forEach(l -> l.deliveriesTakenOver(count));
     }

@@ -21,6 +21,9 @@ public interface SyncLease {
     /** Gives the lease up and notes when the holder's sync finished. */
     void release(LeaseGrant grant, Instant finishedAt);
 
+    /** A lease that was never released and ran out: its holder died in the middle of a full sync. */
+    Optional<LeaseGrant> abandoned(Instant now);
+
     /** Who holds the lease now, if anyone. */
     Optional<LeaseGrant> current(Instant now);
 

@@ -74,6 +74,10 @@ public interface SyncListener {
     default void deliveriesTakenOver(int count) {
     }
 
+    /** A full sync was started because the last one's holder ({@code syncId}) died before it finished. */
+    default void abandonedSyncRestarted(String syncId) {
+    }
+
     /** One listener that tells each of {@code listeners} in turn. */
     static SyncListener all(List<SyncListener> listeners) {
         return new FanOutListener(listeners);

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Deliveries that were answered survive the process that took them, and replicas share one full sync. */
-class InboxRecoveryTest {
+class CrashRecoveryTest {
     private static final PipelineTiming TIMING = new PipelineTiming(Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
     private static final InboxTiming INBOX = new InboxTiming(Duration.ofSeconds(60), Duration.ofSeconds(30),
             Duration.ofSeconds(10));
@@ -48,7 +48,7 @@ class InboxRecoveryTest {
     private SyncEngine engine(StateStore state, String name) {
         return SyncEngine.builder().issueSource(h.source).calendarStore(h.store).mapper(SyncFixtures.MAPPER)
                 .webhookDecoder(DECODER).clock(h.clock).background(Runnable::run).pipeline(scheduler, TIMING)
-                .state(state, name).inboxRecovery(scheduler, INBOX).build();
+                .state(state, name).crashRecovery(scheduler, INBOX).build();
     }
 
     private static RawWebhook raw(String body) {
@@ -75,7 +75,7 @@ class InboxRecoveryTest {
         assertThat(state.inbox().open()).isEqualTo(1);
 
         SyncEngine second = engine(state, "second");
-        second.inboxRecovery().orElseThrow().start();
+        second.crashRecovery().orElseThrow().start();
         scheduler.advance(Duration.ZERO);
 
         assertThat(events()).isEqualTo(1);
@@ -91,7 +91,7 @@ class InboxRecoveryTest {
         state.claim(java.util.Set.of(id), "dead", h.clock.instant(), h.clock.instant().plusSeconds(3600));
 
         SyncEngine next = engine(state, "next");
-        next.inboxRecovery().orElseThrow().start();
+        next.crashRecovery().orElseThrow().start();
         scheduler.advance(Duration.ZERO);
 
         assertThat(events()).isEqualTo(1);
@@ -153,10 +153,40 @@ class InboxRecoveryTest {
         state.inbox().store(raw("bad body"), "issue:x", Optional.empty(), h.clock.instant());
 
         SyncEngine engine = engine(state, "next");
-        engine.inboxRecovery().orElseThrow().start();
+        engine.crashRecovery().orElseThrow().start();
         scheduler.advance(Duration.ZERO);
 
         assertThat(state.inbox().open()).isZero();
+        engine.close();
+    }
+
+    @Test
+    void aFullSyncWhoseProcessDied_isRestartedByTheNextScan_onceItsLeaseRanOut() {
+        InMemoryStateStore state = InMemoryStateStore.sharedByReplicas();
+        state.tryAcquire("dead-sync", h.clock.instant(), Duration.ofSeconds(60));
+        SyncEngine engine = engine(state, "survivor");
+        engine.crashRecovery().orElseThrow().start();
+        assertThat(events()).as("the lease still holds").isZero();
+
+        h.clock.advance(Duration.ofSeconds(61));
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(events()).isEqualTo(1);
+        assertThat(state.current(h.clock.instant())).isEmpty();
+        assertThat(state.lastFinished()).isPresent();
+        engine.close();
+    }
+
+    @Test
+    void atStart_aLeaseLeftByTheDeadPredecessorOfAnUnsharedStore_isFreedAtOnce_andItsSyncRunsAgain() {
+        InMemoryStateStore state = new InMemoryStateStore();
+        state.tryAcquire("killed-mid-sync", h.clock.instant(), Duration.ofSeconds(60));
+
+        SyncEngine engine = engine(state, "restarted");
+        engine.crashRecovery().orElseThrow().start();
+
+        assertThat(events()).isEqualTo(1);
+        assertThat(engine.fullSync().isRunning()).isFalse();
         engine.close();
     }
 

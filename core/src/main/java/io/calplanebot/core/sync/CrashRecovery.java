@@ -1,6 +1,11 @@
 package io.calplanebot.core.sync;
 
 import io.calplanebot.core.domain.state.InboxDelivery;
+import io.calplanebot.core.domain.state.LeaseGrant;
+import io.calplanebot.core.port.in.RunFullSyncUseCase;
+import io.calplanebot.core.port.in.RunSyncCommand;
+import io.calplanebot.core.port.in.SyncInProgressException;
+import io.calplanebot.core.port.out.SyncLease;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.domain.webhook.WebhookRejectedException;
 import io.calplanebot.core.port.out.StateStore;
@@ -16,13 +21,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Takes over the inbox's orphans: deliveries that were answered but not applied because the process that took them
- * died (or was stopped) before, or whose claim ran out. At start it takes every open delivery of a store this process
- * has to itself, and then scans the inbox regularly for deliveries a dead replica left behind. Each is decoded again
- * with the current runtime's decoder and queued in the {@link ChangePipeline}; done deliveries older than a day are
- * forgotten.
+ * Finishes what a process that died left behind, at start and then regularly:
+ * <ul>
+ *   <li>the inbox's orphans: deliveries that were answered but not applied because the process that took them died
+ *       (or was stopped) before, or whose claim ran out. At start it takes every open delivery of a store this
+ *       process has to itself. Each is decoded again with the current runtime's decoder and queued in the
+ *       {@link ChangePipeline}; done deliveries older than a day are forgotten;</li>
+ *   <li>a full sync whose holder died before it finished (its lease ran out unreleased): this process starts one
+ *       (the lease lets only one replica do so).</li>
+ * </ul>
  */
-public final class InboxRecovery implements AutoCloseable {
+public final class CrashRecovery implements AutoCloseable {
     static final int BATCH = 500;
     static final Duration KEEP_DONE = Duration.ofDays(1);
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
@@ -36,11 +45,16 @@ public final class InboxRecovery implements AutoCloseable {
     private final Clock clock;
     private final SyncListener listener;
     private final InboxTiming timing;
+    private final RunFullSyncUseCase fullSync;
+    private final SyncLease lease;
     private TaskScheduler.Cancellable next;
     private boolean closed;
 
-    public InboxRecovery(RuntimeHolder runtime, ChangePipeline pipeline, StateStore state, String owner,
-                         TaskScheduler scheduler, Clock clock, SyncListener listener, InboxTiming timing) {
+    public CrashRecovery(RuntimeHolder runtime, ChangePipeline pipeline, StateStore state, String owner,
+                         TaskScheduler scheduler, Clock clock, SyncListener listener, InboxTiming timing,
+                         RunFullSyncUseCase fullSync) {
+        this.fullSync = Objects.requireNonNull(fullSync, "full sync");
+        this.lease = state.syncLease();
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.inbox = Objects.requireNonNull(state, "state").inbox();
@@ -99,9 +113,34 @@ public final class InboxRecovery implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a full sync when the last one's holder died before it finished.
+     *
+     * @return whether this process started one
+     */
+    boolean finishAbandonedSync(boolean atStart) {
+        Optional<LeaseGrant> abandoned = lease.abandoned(clock.instant());
+        if (atStart && !shared && abandoned.isEmpty()) {
+            // Nobody else shares this store: a lease still held at start is the dead predecessor's.
+            abandoned = lease.current(clock.instant());
+            abandoned.ifPresent(grant -> lease.release(grant, Instant.EPOCH));
+        }
+        if (abandoned.isEmpty()) {
+            return false;
+        }
+        try {
+            fullSync.triggerFullSync(RunSyncCommand.everything());
+            listener.abandonedSyncRestarted(abandoned.get().holder());
+            return true;
+        } catch (SyncInProgressException anotherReplicaWasFaster) {
+            return false;
+        }
+    }
+
     private void scan(boolean atStart) {
         try {
             scanOnce(atStart);
+            finishAbandonedSync(atStart);
         } catch (RuntimeException e) {
             // The state store is unreachable: the next scan tries again.
         }
