@@ -6,6 +6,7 @@ import io.calplanebot.core.port.out.AppliedChanges;
 import io.calplanebot.core.port.out.StateStore;
 import io.calplanebot.core.port.out.StateStoreException;
 import io.calplanebot.core.port.out.SyncLease;
+import io.calplanebot.core.port.out.SyncRunLog;
 import io.calplanebot.core.port.out.WebhookInbox;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -30,6 +31,7 @@ public final class JdbcStateStore implements StateStore {
     private final JdbcWebhookInbox inbox;
     private final JdbcAppliedChanges applied;
     private final JdbcSyncLease lease;
+    private final JdbcSyncRunLog runs;
     private final Sql sql;
 
     private JdbcStateStore(HikariDataSource pool, Dialect dialect) {
@@ -39,6 +41,7 @@ public final class JdbcStateStore implements StateStore {
         this.inbox = new JdbcWebhookInbox(sql, dialect);
         this.applied = new JdbcAppliedChanges(sql);
         this.lease = new JdbcSyncLease(sql);
+        this.runs = new JdbcSyncRunLog(sql);
     }
 
     /**
@@ -123,6 +126,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public SyncLease syncLease() {
         return lease;
+    }
+
+    @Override
+    public SyncRunLog syncRuns() {
+        return runs;
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.calplanebot.core.domain.state.LeaseGrant;
 import io.calplanebot.core.domain.webhook.RawWebhook;
 import io.calplanebot.core.port.out.AppliedChanges;
 import io.calplanebot.core.port.out.StateStore;
+import io.calplanebot.core.port.in.RecordedRun;
 import io.calplanebot.core.port.out.SyncLease;
+import io.calplanebot.core.port.out.SyncRunLog;
 import io.calplanebot.core.port.out.WebhookInbox;
 
 import java.security.MessageDigest;
@@ -26,13 +28,14 @@ import java.util.Set;
  * State kept in memory only: for embedding and for the CLI's one-shot commands, where nothing must outlive the
  * process. Same semantics as the database stores, so the state-store contract test runs on it too.
  */
-public final class InMemoryStateStore implements StateStore, WebhookInbox, AppliedChanges, SyncLease {
+public final class InMemoryStateStore implements StateStore, WebhookInbox, AppliedChanges, SyncLease, SyncRunLog {
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Map<String, String> idByFingerprint = new HashMap<>();
     private final Map<String, Instant> applied = new HashMap<>();
     private LeaseGrant lease;
     private long fencing;
     private Instant lastFinished;
+    private RecordedRun lastRun;
     private long nextId;
     private final boolean shared;
 
@@ -63,6 +66,23 @@ public final class InMemoryStateStore implements StateStore, WebhookInbox, Appli
     @Override
     public SyncLease syncLease() {
         return this;
+    }
+
+    @Override
+    public SyncRunLog syncRuns() {
+        return this;
+    }
+
+    @Override
+    public synchronized void record(RecordedRun run) {
+        if (lastRun == null || !run.finishedAt().isBefore(lastRun.finishedAt())) {
+            lastRun = run;
+        }
+    }
+
+    @Override
+    public synchronized Optional<RecordedRun> last() {
+        return Optional.ofNullable(lastRun);
     }
 
     @Override

@@ -6,8 +6,10 @@ import io.calplanebot.core.port.in.ChangeResult;
 import io.calplanebot.core.port.in.OutcomeKind;
 import io.calplanebot.core.port.in.PeerHealth;
 import io.calplanebot.core.port.in.ProjectResult;
+import io.calplanebot.core.port.in.RecordedRun;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.out.SyncListener;
+import io.calplanebot.core.port.out.SyncRunLog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.util.function.Consumer;
 public final class StatusRecord implements SyncListener {
     private final RuntimeHolder runtime;
     private final Clock clock;
+    private final SyncRunLog runs;
     private final ConnectionMonitor sourceHealth = new ConnectionMonitor();
     private final Map<String, ConnectionMonitor> targetHealth = new ConcurrentHashMap<>();
     private final Set<String> projectsSynced = ConcurrentHashMap.newKeySet();
@@ -40,10 +43,14 @@ public final class StatusRecord implements SyncListener {
     private volatile Instant nextRun;
     private volatile int pending;
 
-    /** @param runtime whose peers {@link #probeStale} probes when no real request told how they are doing */
-    public StatusRecord(RuntimeHolder runtime, Clock clock) {
+    /**
+     * @param runtime whose peers {@link #probeStale} probes when no real request told how they are doing
+     * @param runs    where finished runs are kept beyond this process
+     */
+    public StatusRecord(RuntimeHolder runtime, Clock clock, SyncRunLog runs) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = Objects.requireNonNull(runs, "runs");
     }
 
     @Override
@@ -52,6 +59,11 @@ public final class StatusRecord implements SyncListener {
             return;
         }
         lastRun = report;
+        try {
+            runs.record(RecordedRun.of(report));
+        } catch (RuntimeException stateUnreachable) {
+            // The status still shows the run from memory; the next run is kept again.
+        }
         for (ProjectResult project : report.projects()) {
             if (project.ok()) {
                 projectsSynced.add(project.projectId());
@@ -134,6 +146,22 @@ public final class StatusRecord implements SyncListener {
 
     Optional<SyncReport> lastRun() {
         return Optional.ofNullable(lastRun);
+    }
+
+    /** This process's last run, or else the last one the state store kept (from before a restart, or a replica). */
+    Optional<RecordedRun> lastRecordedRun() {
+        SyncReport own = lastRun;
+        Optional<RecordedRun> kept;
+        try {
+            kept = runs.last();
+        } catch (RuntimeException stateUnreachable) {
+            kept = Optional.empty();
+        }
+        if (own == null) {
+            return kept;
+        }
+        RecordedRun mine = RecordedRun.of(own);
+        return Optional.of(kept.filter(other -> other.finishedAt().isAfter(mine.finishedAt())).orElse(mine));
     }
 
     Optional<Instant> nextRun() {

@@ -2,8 +2,8 @@ package io.calplanebot.core.sync;
 
 import io.calplanebot.core.port.in.HealthReport;
 import io.calplanebot.core.port.in.ReadStatusUseCase;
+import io.calplanebot.core.port.in.RecordedRun;
 import io.calplanebot.core.port.in.RunResult;
-import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.in.SyncState;
 import io.calplanebot.core.port.in.SyncStatus;
 
@@ -23,21 +23,22 @@ public final class StatusService implements ReadStatusUseCase {
 
     @Override
     public SyncStatus status() {
-        return new SyncStatus(state(), record.lastRun(), record.nextRun(), record.pending());
+        Optional<RecordedRun> recorded = record.lastRecordedRun();
+        return new SyncStatus(state(recorded), record.lastRun(), record.nextRun(), record.pending(), recorded);
     }
 
     @Override
     public HealthReport health() {
-        Optional<Instant> lastSync = record.lastRun().map(last -> last.startedAt().plus(last.duration()));
-        return new HealthReport(state(), record.projectsSynced(), record.eventsCreated(), record.eventsUpdated(),
+ Optional<RecordedRun> recorded = record.lastRecordedRun();
+        Optional<Instant> lastSync = recorded.map(RecordedRun::finishedAt);
+        return new HealthReport(state(recorded), record.projectsSynced(), record.eventsCreated(), record.eventsUpdated(),
                 record.eventsDeleted(), lastSync, record.issueSourceHealth(), record.targetHealth());
     }
 
-    private SyncState state() {
+    private SyncState state(Optional<RecordedRun> last) {
         if (fullSync.isRunning()) {
             return SyncState.RUNNING;
         }
-        Optional<SyncReport> last = record.lastRun();
         return last.isPresent() && last.get().result() != RunResult.SUCCESS ? SyncState.ERROR : SyncState.IDLE;
     }
 }

@@ -100,6 +100,24 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void theLastFinishedSync_isTheStatusOfTheNextProcess_andOfOtherReplicas() {
+        StateStore state = InMemoryStateStore.sharedByReplicas();
+        SyncEngine first = engine(state, "first");
+        h.source.setDown(true);
+        var report = first.fullSync().runFullSync(RunSyncCommand.everything());
+        first.close();
+
+        SyncEngine next = engine(state, "next");
+        var status = next.status().status();
+
+        assertThat(status.lastRun()).as("this process ran nothing yet").isEmpty();
+        assertThat(status.lastRecordedRun()).contains(io.calplanebot.core.port.in.RecordedRun.of(report));
+        assertThat(status.state()).isEqualTo(io.calplanebot.core.port.in.SyncState.ERROR);
+        assertThat(next.status().health().lastSync()).contains(report.startedAt().plus(report.duration()));
+        next.close();
+    }
+
+    @Test
     void anAppliedDelivery_isDoneInTheInbox_andARepeatOfItsBody_isADuplicate_evenForTheNextProcess() {
         StateStore state = new InMemoryStateStore();
         SyncEngine first = engine(state, "first");

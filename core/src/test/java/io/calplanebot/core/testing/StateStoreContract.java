@@ -249,6 +249,31 @@ public abstract class StateStoreContract {
         assertThat(store.syncLease().abandoned(T0.plusSeconds(500))).isEmpty();
     }
 
+    private static io.calplanebot.core.port.in.RecordedRun run(String id, Instant started, String error) {
+        return new io.calplanebot.core.port.in.RecordedRun(id, started, Duration.ofMillis(1500),
+                io.calplanebot.core.port.in.RunResult.PARTIAL,
+                new io.calplanebot.core.port.in.SyncCounts(3, 2, 1, 40, 1, 0), List.of(error, "second\nline"),
+                List.of(new io.calplanebot.core.port.in.RecordedRun.Target("builtin",
+                                io.calplanebot.core.port.in.RunResult.SUCCESS,
+                                new io.calplanebot.core.port.in.SyncCounts(2, 1, 0, 20, 0, 0), List.of()),
+                        new io.calplanebot.core.port.in.RecordedRun.Target("caldav",
+                                io.calplanebot.core.port.in.RunResult.PARTIAL,
+                                new io.calplanebot.core.port.in.SyncCounts(1, 1, 1, 20, 1, 0), List.of(error))));
+    }
+
+    @Test
+    void theSyncRunLog_givesTheRunThatFinishedLast_whole_afterAReopen() throws Exception {
+        assertThat(store.syncRuns().last()).isEmpty();
+        io.calplanebot.core.port.in.RecordedRun older = run("sync-1", T0, "Could not reach Plane: é");
+        io.calplanebot.core.port.in.RecordedRun newer = run("sync-2", T0.plusSeconds(60), "[caldav] 503\tx");
+
+        store.syncRuns().record(newer);
+        store.syncRuns().record(older);
+        store = reopen(store);
+
+        assertThat(store.syncRuns().last()).contains(newer);
+    }
+
     @Test
     void releasingALostLease_leavesTheNewHolderAlone() {
         Duration period = Duration.ofSeconds(60);

@@ -1,7 +1,7 @@
 package io.calplanebot.adapter.http.dto;
 
 import io.calplanebot.adapter.http.support.Timestamps;
-import io.calplanebot.core.port.in.SyncReport;
+import io.calplanebot.core.port.in.RecordedRun;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 public record LastSyncView(String timestamp, double durationSeconds, String status, int eventsProcessed,
                            List<String> errors, List<TargetView> targets) {
 
-    public static LastSyncView from(SyncReport report) {
-        double seconds = Math.round(report.duration().toMillis() / 10.0) / 100.0;
-        return new LastSyncView(Timestamps.iso(report.startedAt().plus(report.duration())), seconds,
-                report.result().wireName(), report.counts().processed(), report.errors(),
-                report.targets().stream().map(TargetView::from).collect(Collectors.toList()));
+    public static LastSyncView from(RecordedRun run) {
+        double seconds = Math.round(run.duration().toMillis() / 10.0) / 100.0;
+        return new LastSyncView(Timestamps.iso(run.finishedAt()), seconds, run.result().wireName(),
+                run.counts().processed(), run.errors(),
+                run.targets().stream().map(TargetView::from).collect(Collectors.toList()));
     }
 }

@@ -7,7 +7,7 @@ import io.calplanebot.core.port.in.SyncStatus;
 public record SyncStatusView(String status, LastSyncView lastSync, String nextSync, int queueLength) {
 
     public static SyncStatusView from(SyncStatus status) {
-        return new SyncStatusView(status.state().wireName(), status.lastRun().map(LastSyncView::from).orElse(null),
+        return new SyncStatusView(status.state().wireName(), status.lastRecordedRun().map(LastSyncView::from).orElse(null),
                 Timestamps.isoOrNull(status.nextRun()), status.queueLength());
     }
 }

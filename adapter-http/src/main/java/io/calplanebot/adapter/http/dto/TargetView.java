@@ -1,7 +1,7 @@
 package io.calplanebot.adapter.http.dto;
 
 import io.calplanebot.core.port.in.SyncCounts;
-import io.calplanebot.core.port.in.TargetReport;
+import io.calplanebot.core.port.in.RecordedRun;
 
 import java.util.List;
 
@@ -9,9 +9,9 @@ import java.util.List;
 public record TargetView(String target, String status, int created, int updated, int deleted, int unchanged,
                          int failed, List<String> errors) {
 
-    public static TargetView from(TargetReport report) {
-        SyncCounts counts = report.counts();
-        return new TargetView(report.target(), report.result().wireName(), counts.created(), counts.updated(),
-                counts.deleted(), counts.unchanged(), counts.failed(), report.errors());
+    public static TargetView from(RecordedRun.Target target) {
+        SyncCounts counts = target.counts();
+        return new TargetView(target.target(), target.result().wireName(), counts.created(), counts.updated(),
+                counts.deleted(), counts.unchanged(), counts.failed(), target.errors());
     }
 }
