@@ -9,7 +9,8 @@ import io.calplanebot.app.config.AppConfig;
 import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.app.config.ConfigWatcher;
 import io.calplanebot.app.config.Secret;
-import io.calplanebot.app.feeds.FileFeedTokens;
+import io.calplanebot.app.feeds.LegacyFeedFile;
+import io.calplanebot.core.port.out.FeedTokens;
 import io.calplanebot.app.logging.LogSetup;
 import io.calplanebot.app.observe.ObservingSyncListener;
 import io.calplanebot.app.schedule.ExecutorTaskScheduler;
@@ -51,7 +52,7 @@ public final class CalPlaneBotService implements AutoCloseable {
     private final HttpApi http;
     private final Optional<ConfigWatcher> watcher;
     private final PrometheusMeterRegistry registry;
-    private final FileFeedTokens feedTokens;
+    private final FeedTokens feedTokens;
     private final Clock clock;
 
     private CalPlaneBotService(AppConfig config, ConfigLoader loader, Clock clock) {
@@ -65,7 +66,8 @@ public final class CalPlaneBotService implements AutoCloseable {
         wiring = new Wiring(config, clock, new ObservingSyncListener(registry), registry, webhookThread,
                 PipelineTiming.SERVICE, schedulerThread, probeThread);
         SyncEngine engine = wiring.engine();
-        feedTokens = new FileFeedTokens(config.feeds().tokenFile());
+        feedTokens = wiring.state().feedTokens();
+        LegacyFeedFile.moveInto(feedTokens, config.feeds().tokenFile());
         http = HttpApi.builder()
                 .runFullSync(engine.fullSync())
                 .readStatus(engine.status())

@@ -3,6 +3,7 @@ package io.calplanebot.adapter.state;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.calplanebot.core.port.out.AppliedChanges;
+import io.calplanebot.core.port.out.FeedTokens;
 import io.calplanebot.core.port.out.StateStore;
 import io.calplanebot.core.port.out.StateStoreException;
 import io.calplanebot.core.port.out.SyncLease;
@@ -32,6 +33,7 @@ public final class JdbcStateStore implements StateStore {
     private final JdbcAppliedChanges applied;
     private final JdbcSyncLease lease;
     private final JdbcSyncRunLog runs;
+    private final JdbcFeedTokens feeds;
     private final Sql sql;
 
     private JdbcStateStore(HikariDataSource pool, Dialect dialect) {
@@ -42,6 +44,7 @@ public final class JdbcStateStore implements StateStore {
         this.applied = new JdbcAppliedChanges(sql);
         this.lease = new JdbcSyncLease(sql);
         this.runs = new JdbcSyncRunLog(sql);
+        this.feeds = new JdbcFeedTokens(sql);
     }
 
     /**
@@ -136,6 +139,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public boolean shared() {
         return dialect == Dialect.POSTGRESQL;
+    }
+
+    /** The feed definitions, kept in the same database. */
+    public FeedTokens feedTokens() {
+        return feeds;
     }
 
     /** Which database this is, in a word for status and logs. */

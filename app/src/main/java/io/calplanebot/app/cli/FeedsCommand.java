@@ -2,7 +2,9 @@ package io.calplanebot.app.cli;
 
 import io.calplanebot.app.config.ConfigException;
 import io.calplanebot.app.config.FeedConfig;
-import io.calplanebot.app.feeds.FileFeedTokens;
+import io.calplanebot.app.config.StateConfig;
+import io.calplanebot.app.feeds.StateStoreFeedTokens;
+import io.calplanebot.core.port.out.FeedStorageException;
 import io.calplanebot.core.feed.ManageFeedsService;
 import io.calplanebot.core.port.in.ManageFeedsUseCase;
 import picocli.CommandLine.Command;
@@ -43,6 +45,13 @@ final class FeedsCommand implements Runnable {
     }
 
     ManageFeedsUseCase manage(FeedConfig config) {
-        return new ManageFeedsService(new FileFeedTokens(config.tokenFile()), new SecureRandom(), parent.clock());
+        StateConfig state;
+        try {
+            state = parent.loader().loadState();
+        } catch (ConfigException e) {
+            throw new FeedStorageException(e.getMessage(), e);
+        }
+        return new ManageFeedsService(new StateStoreFeedTokens(state, config.dataDirectory(), config.tokenFile()),
+                new SecureRandom(), parent.clock());
     }
 }

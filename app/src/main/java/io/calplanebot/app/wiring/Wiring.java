@@ -127,6 +127,11 @@ public final class Wiring implements AutoCloseable {
         return Adapters.runtime(from, builtin, clock, retries, breakers, registry);
     }
 
+    /** The state store: PostgreSQL or the embedded database. */
+    public JdbcStateStore state() {
+        return state;
+    }
+
     /** The built-in store, which the feeds serve. */
     public VdirCalendarStore builtinStore() {
         return builtin;

@@ -1,6 +1,7 @@
 package io.calplanebot.app.cli;
 
 import io.calplanebot.app.config.ConfigLoader;
+import io.calplanebot.adapter.state.JdbcStateStore;
 import io.calplanebot.app.feeds.FileFeedTokens;
 import io.calplanebot.core.domain.feed.TokenHash;
 import io.calplanebot.core.testing.MutableClock;
@@ -58,10 +59,16 @@ class FeedsCommandTest {
         assertThat(added.out()).contains("webcal://cal.example.com/feeds/" + token + ".ics")
                 .contains("project=MOB assignee=ana@example.com label=bug state-group=started priority=high"
                         + " completed=show");
-        String file = Files.readString(dir.resolve("data").resolve("feeds.json"));
-        assertThat(file).doesNotContain(token);
-        assertThat(new FileFeedTokens(dir.resolve("data").resolve("feeds.json")).findByTokenHash(TokenHash.of(token)))
-                .isPresent();
+        try (JdbcStateStore store = JdbcStateStore.embedded(dir.resolve("data"))) {
+            assertThat(store.feedTokens().findByTokenHash(TokenHash.of(token))).isPresent();
+        }
+        for (String file : new String[] {"state.db", "state.db-wal"}) {
+            Path path = dir.resolve("data").resolve(file);
+            if (Files.exists(path)) {
+                assertThat(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(file).doesNotContain(token);
+            }
+        }
     }
 
     @Test
@@ -76,12 +83,34 @@ class FeedsCommandTest {
     }
 
     @Test
+    void feedsOfAnEarlierVersionsFeedsJson_moveIntoTheStateStore_once_andTheirTokensKeepWorking() throws Exception {
+        Path legacy = dir.resolve("data").resolve("feeds.json");
+        Files.createDirectories(legacy.getParent());
+        TokenHash hash = TokenHash.of("an-old-token");
+        new FileFeedTokens(legacy).add(new io.calplanebot.core.domain.feed.FeedRecord(
+                new io.calplanebot.core.domain.feed.FeedName("old"), io.calplanebot.core.domain.feed.FeedFilter.everything(),
+                hash, clock.instant(), java.util.Optional.empty()));
+
+        Run listed = run("feeds", "list");
+
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("old");
+        assertThat(legacy).doesNotExist();
+        assertThat(legacy.resolveSibling("feeds.json.imported")).exists();
+        try (JdbcStateStore store = JdbcStateStore.embedded(dir.resolve("data"))) {
+            assertThat(store.feedTokens().findByTokenHash(hash)).isPresent();
+        }
+    }
+
+    @Test
     void list_showsNamesFiltersCreatedAndLastAccess_butNeverTheToken() {
         Run added = run("feeds", "add", "ana", "--assignee", "Ana Lima");
         Matcher url = URL.matcher(added.out());
         assertThat(url.find()).isTrue();
-        new FileFeedTokens(dir.resolve("data").resolve("feeds.json"))
-                .recordAccess(new io.calplanebot.core.domain.feed.FeedName("ana"), clock.instant().plusSeconds(3600));
+        try (JdbcStateStore store = JdbcStateStore.embedded(dir.resolve("data"))) {
+            store.feedTokens().recordAccess(new io.calplanebot.core.domain.feed.FeedName("ana"),
+                    clock.instant().plusSeconds(3600));
+        }
         clock.advance(Duration.ofMinutes(1));
         run("feeds", "add", "zed");
 

@@ -1,5 +1,7 @@
 package io.calplanebot.app.feeds;
 
+import io.calplanebot.adapter.state.JdbcStateStore;
+import io.calplanebot.core.port.out.FeedTokens;
 import io.calplanebot.adapter.http.ApiSettings;
 import io.calplanebot.adapter.http.HttpApi;
 import io.calplanebot.app.cli.Cli;
@@ -42,8 +44,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code feeds} command and a running HTTP API share {@code DATA_DIR/feeds.json}: a feed added by the command
- * is served at once, and a revoke by the command is refused from the very next request on.
+ * The {@code feeds} command and a running HTTP API share the state store in {@code DATA_DIR}: a feed added by the
+ * command is served at once, and a revoke by the command is refused from the very next request on.
  */
 class FeedRevocationIT {
     private static final Pattern URL = Pattern.compile("http://localhost:\\d+(/feeds/[A-Za-z0-9_-]+\\.ics)");
@@ -54,11 +56,14 @@ class FeedRevocationIT {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private HttpApi api;
 
+    private final java.util.List<JdbcStateStore> stores = new java.util.ArrayList<>();
+
     @AfterEach
     void stop() {
         if (api != null) {
             api.stop();
         }
+        stores.forEach(JdbcStateStore::close);
     }
 
     private String cli(String... args) {
@@ -80,7 +85,9 @@ class FeedRevocationIT {
     void aFeedAddedByTheCommand_isServed_andARevokeByTheCommand_endsItAtTheNextRequest() throws Exception {
         InMemoryCalendarArchive archive = new InMemoryCalendarArchive(clock)
                 .put("Plane: Mobile", Events.anEvent().withStatus(EventStatus.CONFIRMED).build());
-        FileFeedTokens tokens = new FileFeedTokens(dir.resolve("feeds.json"));
+        JdbcStateStore state = JdbcStateStore.embedded(dir);
+        stores.add(state);
+        FeedTokens tokens = state.feedTokens();
         Unused unused = new Unused();
         api = HttpApi.builder().runFullSync(unused).readStatus(unused).handleWebhook(unused)
                 .readFeeds(new ReadFeedService(archive, tokens, clock)).bind("127.0.0.1", 0)
