@@ -2,6 +2,8 @@
 # Installs the tools the tests drive besides the CalDAV servers, from Debian 12 packages:
 #   chromium: the status page is checked in headless Chromium (adapter-http StatusPageChromiumIT).
 #   vdirsyncer: a real feed subscriber; its `http` storage reads our feeds (adapter-http VdirsyncerFeedIT).
+#   postgresql: the state store's PostgreSQL tests start throw-away clusters with its initdb/pg_ctl
+#     (adapter-state PostgresStateStoreIT, app ReplicasOnPostgresIT, StateCommandIT).
 # Idempotent; run as root.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -11,9 +13,11 @@ export DEBIAN_FRONTEND=noninteractive
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v vdirsyncer >/dev/null || missing+=(vdirsyncer)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if (( ${#missing[@]} )); then
   apt-get update -qq
   apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 chromium --version
 vdirsyncer --version
+ls /usr/lib/postgresql/*/bin/initdb

@@ -208,6 +208,10 @@ class ReplicasOnPostgresIT {
                 .filter(summary -> summary.contains("Renamed")).count() == 12);
         Map<String, String> events = calendarEvents();
         assertThat(events).hasSize(12);
+        try (var shared = io.calplanebot.adapter.state.JdbcStateStore.postgres(
+                io.calplanebot.adapter.state.DatabaseUrl.parse(databaseUrl), 2)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> shared.inbox().open() == 0);
+        }
         Set<String> summaries = new HashSet<>(events.values());
         for (int i = 1; i <= 12; i++) {
             int n = i;
