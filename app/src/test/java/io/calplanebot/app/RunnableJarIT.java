@@ -104,6 +104,22 @@ class RunnableJarIT {
     }
 
     @Test
+    void serve_withAPostgresThatDoesNotAnswer_saysSo_withoutThePassword_andExitsWith2() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(serving(0));
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        env.put("DATABASE_URL", "postgres://bot:pg-s3cret@127.0.0.1:" + closed + "/calplanebot");
+
+        Run run = run(env, Files.createTempDirectory("jar-db"), "serve");
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("could not open its state store").contains("DATABASE_URL")
+                .doesNotContain("pg-s3cret").doesNotContain("listening on");
+    }
+
+    @Test
     void serve_withTheExampleFileCopiedUnedited_namesEveryPlaceholderAndExitsWith78() throws Exception {
         Path dir = Files.createTempDirectory("jar-example");
         Files.copy(Path.of("..", ".env.example"), dir.resolve(".env"));

@@ -1,5 +1,7 @@
 package io.calplanebot.app.cli;
 
+import io.calplanebot.core.port.out.StateStoreException;
+import org.slf4j.LoggerFactory;
 import io.calplanebot.adapter.builtin.DataDirectoryInUseException;
 import io.calplanebot.app.CalPlaneBotService;
 import io.calplanebot.app.config.AppConfig;
@@ -29,7 +31,10 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.EXIT_CONFIG;
         }
         LogSetup.configure(config.get().log(), true, true);
-        SignalStop signal = new SignalStop("calplanebot-shutdown", () -> { },
+        // A signal while the service starts ends the process at once: whatever it had started is left as a crash
+        // would leave it, which the data directory and the state store survive.
+        SignalStop signal = new SignalStop("calplanebot-shutdown",
+                () -> LoggerFactory.getLogger(ServeCommand.class).info("CalPlaneBot stopped while it was starting"),
                 e -> "CalPlaneBot did not stop cleanly: " + rootMessage(e));
         CalPlaneBotService service;
         try {
@@ -37,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (DataDirectoryInUseException e) {
             signal.cancel();
             err.println(e.getMessage() + " (set DATA_DIR to another folder, or stop the other process)");
+            return Cli.EXIT_FAILED;
+        } catch (StateStoreException e) {
+            signal.cancel();
+            err.println("CalPlaneBot could not open its state store: " + e.getMessage()
+                    + " (check DATABASE_URL, or DATA_DIR for the embedded database)");
             return Cli.EXIT_FAILED;
         } catch (RuntimeException e) {
             signal.cancel();
