@@ -8,7 +8,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** The state-store contract on PostgreSQL in a container, where a Docker engine exists (skipped otherwise). */
 @Testcontainers(disabledWithoutDocker = true)
-class TestcontainersPostgresStateStoreIT extends StateStoreContract {
+class PostgresContainerStateStoreIT extends StateStoreContract {
     @Container
     static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:16-alpine");
 
