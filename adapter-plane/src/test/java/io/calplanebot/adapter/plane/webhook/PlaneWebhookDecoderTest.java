@@ -96,6 +96,18 @@ class PlaneWebhookDecoderTest {
     }
 
     @Test
+    void anIgnoredEventsHugeName_isCutTo64Characters_soAnswersAndLogsStaySmall() {
+        String huge = "x".repeat(70_000);
+
+        IgnoredEvent ignored = (IgnoredEvent) decoder.decode(signed(WebhookFixtures.other("cycle" + huge)));
+
+        assertThat(ignored.event()).hasSize(IgnoredEvent.MAX_NAME).startsWith("cyclexxx").endsWith("\u2026");
+        assertThat(ignored.action()).isEqualTo("created");
+        assertThat(new IgnoredEvent("cycle", "\uD83D\uDE00".repeat(40)).action())
+                .as("a character outside the BMP is never cut in half").hasSize(63).endsWith("\u2026");
+    }
+
+    @Test
     void unknownFields_areIgnored_andTimestampsMayCarryAnyOffset() {
         WebhookDelivery delivery = WebhookFixtures.issueCreated().with("future_field", Map.of("x", 1))
                 .withData("updated_at", "2026-05-18T15:11:07+05:30");
