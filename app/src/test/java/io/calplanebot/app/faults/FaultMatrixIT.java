@@ -48,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 class FaultMatrixIT {
     private static final Pattern UID = Pattern.compile("UID:(\\S+)");
     private static final Pattern SUMMARY = Pattern.compile("SUMMARY:([^\\r\\n]*)");
-    private static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
+    private static final Duration HEALTH_BOUND = Duration.ofMillis(500);
+    private static final Duration HEALTH_LIMIT = Duration.ofSeconds(3);
 
     @TempDir
     Path dir;
@@ -151,28 +152,34 @@ class FaultMatrixIT {
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void healthIsFast() throws Exception {
+    /** One round of health requests: each answers 200; how long each took. */
+    private List<Duration> healthRound() throws Exception {
+        List<Duration> took = new ArrayList<>();
         for (String path : List.of("/health", "/api/v1/health")) {
             long started = System.nanoTime();
             HttpResponse<String> answer = send("GET", path);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            took.add(Duration.ofNanos(System.nanoTime() - started));
             assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(took).as("GET %s took %s", path, took).isLessThan(HEALTH_BOUND);
         }
+        return took;
     }
 
-    /** Checks health over and over from another thread while {@code during} runs. */
+    /**
+     * Checks health over and over from another thread while {@code during} runs: every answer within
+     * {@link #HEALTH_LIMIT} (a health check that waited on a peer took 10 to 36 s) and the median within
+     * {@link #HEALTH_BOUND}. The median, because on a loaded 2-core machine one request may be held up by the
+     * scheduler or the garbage collector, not by a peer.
+     */
     private void withHealthWatched(ThrowingRunnable during) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService watcher = Executors.newSingleThreadExecutor();
-        Future<Integer> checks = watcher.submit(() -> {
-            int n = 0;
+        Future<List<Duration>> checks = watcher.submit(() -> {
+            List<Duration> took = new ArrayList<>();
             while (!done.get()) {
-                healthIsFast();
-                n++;
+                took.addAll(healthRound());
                 Thread.sleep(100);
             }
-            return n;
+            return took;
         });
         try {
             during.run();
@@ -180,7 +187,11 @@ class FaultMatrixIT {
             done.set(true);
             watcher.shutdown();
         }
-        assertThat(checks.get(30, TimeUnit.SECONDS)).as("health checks made").isPositive();
+        List<Duration> took = new ArrayList<>(checks.get(30, TimeUnit.SECONDS));
+        assertThat(took).as("health checks made").isNotEmpty();
+        Collections.sort(took);
+        assertThat(took.get(took.size() - 1)).as("slowest health answer of %d", took.size()).isLessThan(HEALTH_LIMIT);
+        assertThat(took.get(took.size() / 2)).as("median health answer of %d", took.size()).isLessThan(HEALTH_BOUND);
     }
 
     @FunctionalInterface
