@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Probes the peers in the background so that health can answer from what is known without contacting anyone: a
  * round soon after start, then one every interval, each probing only the peers that no real request told about
- * within the interval (one attempt each, with the timing's timeout). Runs on the scheduler's thread; a failing probe
+ * within the interval (one attempt each, with the timing's timeout). The state store is a peer too: what it shares
+ * between replicas is read into the {@link StatusRecord} every second. Runs on the scheduler's thread; a failing probe
  * never stops the rounds.
  */
 public final class ConnectionProber implements AutoCloseable {
@@ -16,6 +17,7 @@ public final class ConnectionProber implements AutoCloseable {
     private final TaskScheduler scheduler;
     private final ProbeTiming timing;
     private TaskScheduler.Cancellable next;
+    private TaskScheduler.Cancellable refresh;
     private boolean closed;
 
     ConnectionProber(StatusRecord record, TaskScheduler scheduler, ProbeTiming timing) {
@@ -24,9 +26,26 @@ public final class ConnectionProber implements AutoCloseable {
         this.timing = Objects.requireNonNull(timing, "timing");
     }
 
-    /** Schedules the first round after the timing's first delay. */
+    /** How often the state store's shared view (last run, full-sync lease) is read into memory for health. */
+    static final Duration SHARED_REFRESH = Duration.ofSeconds(1);
+
+    /**
+     * Reads the state store's shared view once, then schedules the first round after the timing's first delay and
+     * a refresh of that view every {@link #SHARED_REFRESH}.
+     */
     public synchronized void start() {
+        record.refreshShared();
         scheduleIn(timing.firstDelay());
+        refreshIn(SHARED_REFRESH);
+    }
+
+    private synchronized void refreshIn(Duration delay) {
+        if (!closed) {
+            refresh = scheduler.schedule(delay, () -> {
+                record.refreshShared();
+                refreshIn(SHARED_REFRESH);
+            });
+        }
     }
 
     private synchronized void scheduleIn(Duration delay) {
@@ -49,6 +68,10 @@ public final class ConnectionProber implements AutoCloseable {
         if (next != null) {
             next.cancel();
             next = null;
+        }
+        if (refresh != null) {
+            refresh.cancel();
+            refresh = null;
         }
     }
 }

@@ -74,9 +74,14 @@ public final class FullSyncService implements RunFullSyncUseCase {
         return ticket;
     }
 
-    /** Whether a full sync is running now, here or on another replica. */
+    /** Whether a full sync of this process is running now. */
+    public boolean isRunningHere() {
+        return runningSyncId.get() != null;
+    }
+
+    /** Whether a full sync is running now, here or on another replica (asks the state store). */
     public boolean isRunning() {
-        if (runningSyncId.get() != null) {
+        if (isRunningHere()) {
             return true;
         }
         try {

@@ -9,6 +9,9 @@ import io.calplanebot.core.port.in.ProjectResult;
 import io.calplanebot.core.port.in.RecordedRun;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.out.SyncListener;
+import io.calplanebot.core.domain.state.LeaseGrant;
+import io.calplanebot.core.port.out.StateStore;
+import io.calplanebot.core.port.out.SyncLease;
 import io.calplanebot.core.port.out.SyncRunLog;
 
 import java.time.Clock;
@@ -33,6 +36,10 @@ public final class StatusRecord implements SyncListener {
     private final RuntimeHolder runtime;
     private final Clock clock;
     private final SyncRunLog runs;
+    private final SyncLease lease;
+    private volatile boolean sharedInMemory;
+    private volatile Optional<RecordedRun> sharedLastRun = Optional.empty();
+    private volatile Optional<String> sharedLeaseHolder = Optional.empty();
     private final ConnectionMonitor sourceHealth = new ConnectionMonitor();
     private final Map<String, ConnectionMonitor> targetHealth = new ConcurrentHashMap<>();
     private final Set<String> projectsSynced = ConcurrentHashMap.newKeySet();
@@ -45,12 +52,44 @@ public final class StatusRecord implements SyncListener {
 
     /**
      * @param runtime whose peers {@link #probeStale} probes when no real request told how they are doing
-     * @param runs    where finished runs are kept beyond this process
+     * @param state   where finished runs are kept beyond this process, and the full-sync lease of all replicas
      */
-    public StatusRecord(RuntimeHolder runtime, Clock clock, SyncRunLog runs) {
+    public StatusRecord(RuntimeHolder runtime, Clock clock, StateStore state) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.runs = Objects.requireNonNull(runs, "runs");
+        this.runs = Objects.requireNonNull(state, "state").syncRuns();
+        this.lease = state.syncLease();
+    }
+
+    /**
+     * Reads what the state store shares (the last run of any replica, who holds the full-sync lease) into memory.
+     * Once this has run, status and health answer from memory and never wait on the store (PostgreSQL is a peer too);
+     * the background probes call it every second. When the store does not answer, the previous view stays.
+     */
+    void refreshShared() {
+        try {
+            sharedLastRun = runs.last();
+            sharedLeaseHolder = lease.current(clock.instant()).map(LeaseGrant::holder);
+        } catch (RuntimeException stateUnreachable) {
+            // the view stays as it was
+        }
+        sharedInMemory = true;
+    }
+
+    /** Whether a full sync of another process (or replica) holds the lease, as far as this record knows. */
+    boolean syncRunningElsewhere() {
+        Optional<String> holder;
+        if (sharedInMemory) {
+            holder = sharedLeaseHolder;
+        } else {
+            try {
+                holder = lease.current(clock.instant()).map(LeaseGrant::holder);
+            } catch (RuntimeException stateUnreachable) {
+                holder = Optional.empty();
+            }
+        }
+        SyncReport own = lastRun;
+        return holder.isPresent() && (own == null || !holder.get().equals(own.syncId()));
     }
 
     @Override
@@ -152,10 +191,14 @@ public final class StatusRecord implements SyncListener {
     Optional<RecordedRun> lastRecordedRun() {
         SyncReport own = lastRun;
         Optional<RecordedRun> kept;
-        try {
-            kept = runs.last();
-        } catch (RuntimeException stateUnreachable) {
-            kept = Optional.empty();
+        if (sharedInMemory) {
+            kept = sharedLastRun;
+        } else {
+            try {
+                kept = runs.last();
+            } catch (RuntimeException stateUnreachable) {
+                kept = Optional.empty();
+            }
         }
         if (own == null) {
             return kept;

@@ -29,14 +29,14 @@ public final class StatusService implements ReadStatusUseCase {
 
     @Override
     public HealthReport health() {
- Optional<RecordedRun> recorded = record.lastRecordedRun();
+        Optional<RecordedRun> recorded = record.lastRecordedRun();
         Optional<Instant> lastSync = recorded.map(RecordedRun::finishedAt);
         return new HealthReport(state(recorded), record.projectsSynced(), record.eventsCreated(), record.eventsUpdated(),
                 record.eventsDeleted(), lastSync, record.issueSourceHealth(), record.targetHealth());
     }
 
     private SyncState state(Optional<RecordedRun> last) {
-        if (fullSync.isRunning()) {
+        if (fullSync.isRunningHere() || record.syncRunningElsewhere()) {
             return SyncState.RUNNING;
         }
         return last.isPresent() && last.get().result() != RunResult.SUCCESS ? SyncState.ERROR : SyncState.IDLE;

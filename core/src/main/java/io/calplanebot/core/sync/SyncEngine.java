@@ -39,7 +39,7 @@ public final class SyncEngine implements AutoCloseable {
     private SyncEngine(Builder b) {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
         runtime = new RuntimeHolder(b.runtime());
-        StatusRecord record = new StatusRecord(runtime, clock, b.state.syncRuns());
+        StatusRecord record = new StatusRecord(runtime, clock, b.state);
         SyncListener listener = SyncListener.all(List.of(record, b.listener));
         IssueLocks locks = new IssueLocks();
         state = b.state;

@@ -118,6 +118,74 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void withBackgroundProbes_statusAndHealthAnswerFromMemory_andNeverAskTheStateStore() {
+        InMemoryStateStore backing = InMemoryStateStore.sharedByReplicas();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        io.calplanebot.core.port.out.SyncRunLog runs = new io.calplanebot.core.port.out.SyncRunLog() {
+            @Override
+            public void record(io.calplanebot.core.port.in.RecordedRun run) {
+                backing.record(run);
+            }
+
+            @Override
+            public Optional<io.calplanebot.core.port.in.RecordedRun> last() {
+                asked.incrementAndGet();
+                if (down.get()) {
+                    throw new io.calplanebot.core.port.out.StateStoreException("database down", null);
+                }
+                return backing.last();
+            }
+        };
+        StateStore state = new StateStore() {
+            public io.calplanebot.core.port.out.WebhookInbox inbox() {
+                return backing;
+            }
+
+            public io.calplanebot.core.port.out.AppliedChanges appliedChanges() {
+                return backing;
+            }
+
+            public io.calplanebot.core.port.out.SyncLease syncLease() {
+                return backing;
+            }
+
+            public io.calplanebot.core.port.out.SyncRunLog syncRuns() {
+                return runs;
+            }
+
+            public boolean shared() {
+                return true;
+            }
+
+            public void close() {
+            }
+        };
+        SyncEngine first = engine(state, "first");
+        var report = first.fullSync().runFullSync(RunSyncCommand.everything());
+        first.close();
+        SyncEngine next = SyncEngine.builder().issueSource(h.source).calendarStore(h.store)
+                .mapper(SyncFixtures.MAPPER).webhookDecoder(DECODER).clock(h.clock).background(Runnable::run)
+                .state(state, "next").probes(scheduler, new ProbeTiming(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                        Duration.ofSeconds(5))).build();
+        next.connectionProber().orElseThrow().start();
+        down.set(true);
+        int before = asked.get();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(next.status().status().lastRecordedRun())
+                    .contains(io.calplanebot.core.port.in.RecordedRun.of(report));
+            assertThat(next.status().health().lastSync()).contains(report.startedAt().plus(report.duration()));
+        }
+
+        assertThat(asked.get()).as("status and health never asked the store").isEqualTo(before);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(asked.get()).as("the probe thread refreshes the view").isGreaterThan(before);
+        assertThat(next.status().status().lastRecordedRun()).as("a store that fails keeps the view").isPresent();
+        next.close();
+    }
+
+    @Test
     void anAppliedDelivery_isDoneInTheInbox_andARepeatOfItsBody_isADuplicate_evenForTheNextProcess() {
         StateStore state = new InMemoryStateStore();
         SyncEngine first = engine(state, "first");
