@@ -7,6 +7,7 @@ import io.calplanebot.adapter.state.StateDump;
 import io.calplanebot.app.config.ConfigException;
 import io.calplanebot.app.config.FeedConfig;
 import io.calplanebot.app.config.StateConfig;
+import io.calplanebot.app.wiring.Adapters;
 import io.calplanebot.core.port.out.StateStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,14 +64,12 @@ final class StateCommand implements Runnable {
             return Cli.EXIT_CONFIG;
         }
         try {
-            if (state.database().isPresent()) {
-                try (JdbcStateStore store = JdbcStateStore.postgres(state.database().get(), 2)) {
-                    return work.run(store, "PostgreSQL at " + state.database().get());
-                }
-            }
-            try (VdirCalendarStore lock = VdirCalendarStore.open(data.dataDirectory(), parent.clock());
-                 JdbcStateStore store = JdbcStateStore.embedded(data.dataDirectory())) {
-                return work.run(store, "the embedded database in " + data.dataDirectory());
+            // The embedded database is the service's own: its data directory's lock must be free.
+            try (VdirCalendarStore lock = state.database().isPresent() ? null
+                    : VdirCalendarStore.open(data.dataDirectory(), parent.clock());
+                 JdbcStateStore store = Adapters.stateStore(state, data.dataDirectory(), 2)) {
+                return work.run(store, state.database().map(url -> "PostgreSQL at " + url)
+                        .orElse("the embedded database in " + data.dataDirectory()));
             }
         } catch (DataDirectoryInUseException e) {
             err.println(e.getMessage() + " Stop the service first.");

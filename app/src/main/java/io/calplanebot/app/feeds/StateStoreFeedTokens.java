@@ -2,6 +2,7 @@ package io.calplanebot.app.feeds;
 
 import io.calplanebot.adapter.state.JdbcStateStore;
 import io.calplanebot.app.config.StateConfig;
+import io.calplanebot.app.wiring.Adapters;
 import io.calplanebot.core.domain.feed.FeedName;
 import io.calplanebot.core.domain.feed.FeedRecord;
 import io.calplanebot.core.domain.feed.TokenHash;
@@ -32,14 +33,8 @@ public final class StateStoreFeedTokens implements FeedTokens {
         this.legacyFile = legacyFile;
     }
 
-    /** Opens the store the configuration names. */
-    public static JdbcStateStore open(StateConfig state, Path dataDirectory) {
-        return state.database().map(url -> JdbcStateStore.postgres(url, 2))
-                .orElseGet(() -> JdbcStateStore.embedded(dataDirectory));
-    }
-
     private <T> T with(Function<FeedTokens, T> work) {
-        try (JdbcStateStore store = open(state, dataDirectory)) {
+        try (JdbcStateStore store = Adapters.stateStore(state, dataDirectory, 2)) {
             LegacyFeedFile.moveInto(store.feedTokens(), legacyFile);
             return work.apply(store.feedTokens());
         } catch (StateStoreException e) {

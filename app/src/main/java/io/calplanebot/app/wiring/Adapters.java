@@ -1,5 +1,8 @@
 package io.calplanebot.app.wiring;
 
+import io.calplanebot.adapter.state.JdbcStateStore;
+import io.calplanebot.app.config.StateConfig;
+import java.nio.file.Path;
 import io.calplanebot.adapter.caldav.CalDavCalendarStore;
 import io.calplanebot.adapter.caldav.CalDavSettings;
 import io.calplanebot.adapter.plane.PlaneIssueSource;
@@ -80,6 +83,15 @@ public final class Adapters {
     public static CalDavCalendarStore diagnosticCalendarStore(CalDavSettings s, Clock clock) {
         return CalDavCalendarStore.builder(new CalDavSettings(s.url(), s.username(), s.password(), s.authType(),
                 DIAGNOSE_CONNECT_TIMEOUT, DIAGNOSE_RESPONSE_TIMEOUT, clock)).retries(1, Duration.ofMillis(1)).build();
+    }
+
+    /**
+     * The state store the configuration names: PostgreSQL when {@code DATABASE_URL} is set (at most
+     * {@code maxConnections} connections), otherwise the embedded database in {@code dataDirectory}.
+     */
+    public static JdbcStateStore stateStore(StateConfig state, Path dataDirectory, int maxConnections) {
+        return state.database().map(url -> JdbcStateStore.postgres(url, maxConnections))
+                .orElseGet(() -> JdbcStateStore.embedded(dataDirectory));
     }
 
     public static IssueWebhookDecoder webhookDecoder(AppConfig config) {

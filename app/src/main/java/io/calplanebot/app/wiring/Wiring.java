@@ -87,9 +87,7 @@ public final class Wiring implements AutoCloseable {
      * directory (opened after the data directory's lock is held, so only this process uses it).
      */
     private static JdbcStateStore openState(AppConfig config) {
-        JdbcStateStore store = config.state().database()
-                .map(url -> JdbcStateStore.postgres(url, config.state().maxConnections()))
-                .orElseGet(() -> JdbcStateStore.embedded(config.dataDir()));
+        JdbcStateStore store = Adapters.stateStore(config.state(), config.dataDir(), config.state().maxConnections());
         LoggerFactory.getLogger(Wiring.class).info("State store: {}", config.state().database()
                 .map(url -> "PostgreSQL at " + url).orElse("embedded database in " + config.dataDir()));
         return store;
