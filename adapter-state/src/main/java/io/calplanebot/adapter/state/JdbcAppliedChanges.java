@@ -9,6 +9,12 @@ import java.util.Optional;
 
 /** The stale rule's memory in the {@code applied_change} table: one row per subject, only ever moved forward. */
 final class JdbcAppliedChanges implements AppliedChanges {
+    /** Keeps the newer of the stored and the given {@code updated_at}: a subject only ever moves forward. */
+    static final String UPSERT = "INSERT INTO applied_change (subject, updated_at_us) VALUES (?, ?)"
+            + " ON CONFLICT (subject) DO UPDATE SET updated_at_us = CASE"
+            + " WHEN excluded.updated_at_us > applied_change.updated_at_us"
+            + " THEN excluded.updated_at_us ELSE applied_change.updated_at_us END";
+
     private final Sql sql;
 
     JdbcAppliedChanges(Sql sql) {
@@ -31,10 +37,7 @@ final class JdbcAppliedChanges implements AppliedChanges {
     @Override
     public void recordApplied(String subject, Instant updatedAt) {
         sql.inTransaction("note what was applied", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO applied_change"
-                    + " (subject, updated_at_us) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET updated_at_us ="
-                    + " CASE WHEN excluded.updated_at_us > applied_change.updated_at_us"
-                    + " THEN excluded.updated_at_us ELSE applied_change.updated_at_us END")) {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, subject);
                 upsert.setLong(2, Times.micros(updatedAt));
                 return upsert.executeUpdate();

@@ -11,14 +11,12 @@ import io.calplanebot.core.port.out.FeedStorageException;
 import io.calplanebot.core.port.out.FeedTokens;
 import io.calplanebot.core.port.out.StateStoreException;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +136,7 @@ final class JdbcFeedTokens implements FeedTokens {
 
     private static String texts(Set<String> values) {
         return values.stream().sorted()
-                .map(v -> Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)))
+                .map(Base64Text::encode)
                 .collect(Collectors.joining("\n"));
     }
 
@@ -146,7 +144,7 @@ final class JdbcFeedTokens implements FeedTokens {
         Set<String> values = new LinkedHashSet<>();
         if (!text.isEmpty()) {
             for (String line : text.split("\n")) {
-                values.add(new String(Base64.getDecoder().decode(line), StandardCharsets.UTF_8));
+                values.add(Base64Text.decode(line));
             }
         }
         return values;

@@ -5,13 +5,11 @@ import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.SyncCounts;
 import io.calplanebot.core.port.out.SyncRunLog;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,8 +41,8 @@ final class JdbcSyncRunLog implements SyncRunLog {
                 insert.setString(7, lines(run.errors()));
                 List<String> targets = new ArrayList<>();
                 for (RecordedRun.Target target : run.targets()) {
-                    targets.add(String.join("\t", b64(target.target()), target.result().name(),
-                            counts(target.counts()), b64(lines(target.errors()))));
+                    targets.add(String.join("\t", Base64Text.encode(target.target()), target.result().name(),
+                            counts(target.counts()), Base64Text.encode(lines(target.errors()))));
                 }
                 insert.setString(8, String.join("\n", targets));
                 insert.executeUpdate();
@@ -68,8 +66,8 @@ final class JdbcSyncRunLog implements SyncRunLog {
                 String text = row.getString(7);
                 for (String line : text.isEmpty() ? new String[0] : text.split("\n")) {
                     String[] fields = line.split("\t", -1);
-                    targets.add(new RecordedRun.Target(text(fields[0]), RunResult.valueOf(fields[1]),
-                            counts(fields[2]), unlines(text(fields[3]))));
+                    targets.add(new RecordedRun.Target(Base64Text.decode(fields[0]), RunResult.valueOf(fields[1]),
+                            counts(fields[2]), unlines(Base64Text.decode(fields[3]))));
                 }
                 return Optional.of(new RecordedRun(row.getString(1), Instant.ofEpochMilli(row.getLong(2)),
                         Duration.ofMillis(row.getLong(3)), RunResult.valueOf(row.getString(4)), counts(row.getString(5)),
@@ -92,7 +90,7 @@ final class JdbcSyncRunLog implements SyncRunLog {
     /** One base64 line per item, so items may hold line breaks. */
     private static String lines(List<String> items) {
         List<String> encoded = new ArrayList<>();
-        items.forEach(item -> encoded.add(b64(item)));
+        items.forEach(item -> encoded.add(Base64Text.encode(item)));
         return String.join("\n", encoded);
     }
 
@@ -100,17 +98,9 @@ final class JdbcSyncRunLog implements SyncRunLog {
         List<String> items = new ArrayList<>();
         if (!text.isEmpty()) {
             for (String line : text.split("\n")) {
-                items.add(text(line));
+                items.add(Base64Text.decode(line));
             }
         }
         return items;
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(String base64) {
-        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,9 +49,9 @@ public final class StateDump {
                         String updatedText = rows.wasNull() ? "-" : Long.toString(updated);
                         long done = rows.getLong(5);
                         boolean isOpen = rows.wasNull();
-                        out.write(String.join("\t", "inbox", rows.getString(1), b64(rows.getString(2)), updatedText,
-                                Long.toString(rows.getLong(4)), isOpen ? "-" : Long.toString(done),
-                                b64(rows.getString(6)), rows.getString(7), rows.getString(8)) + "\n");
+                        out.write(String.join("\t", "inbox", rows.getString(1), Base64Text.encode(rows.getString(2)),
+                                updatedText, Long.toString(rows.getLong(4)), isOpen ? "-" : Long.toString(done),
+                                Base64Text.encode(rows.getString(6)), rows.getString(7), rows.getString(8)) + "\n");
                         deliveries++;
                         open += isOpen ? 1 : 0;
                     }
@@ -62,7 +61,7 @@ public final class StateDump {
                         "SELECT subject, updated_at_us FROM applied_change ORDER BY subject");
                      ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        out.write(String.join("\t", "applied", b64(rows.getString(1)),
+                        out.write(String.join("\t", "applied", Base64Text.encode(rows.getString(1)),
                                 Long.toString(rows.getLong(2))) + "\n");
                         applied++;
                     }
@@ -121,10 +120,7 @@ public final class StateDump {
         try (PreparedStatement inbox = connection.prepareStatement("INSERT INTO webhook_inbox (id, subject,"
                 + " updated_at_us, received_at_ms, done_at_ms, headers, body, fingerprint)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement subject = connection.prepareStatement("INSERT INTO applied_change"
-                     + " (subject, updated_at_us) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET updated_at_us ="
-                     + " CASE WHEN excluded.updated_at_us > applied_change.updated_at_us"
-                     + " THEN excluded.updated_at_us ELSE applied_change.updated_at_us END");
+             PreparedStatement subject = connection.prepareStatement(JdbcAppliedChanges.UPSERT);
              PreparedStatement finished = connection.prepareStatement("UPDATE sync_lease SET last_finished_ms = ?"
                      + " WHERE name = 'full-sync' AND (last_finished_ms IS NULL OR last_finished_ms < ?)")) {
             for (String[] r : records) {
@@ -132,7 +128,7 @@ public final class StateDump {
                     switch (r[0]) {
                         case "inbox" -> {
                             inbox.setString(1, r[1]);
-                            inbox.setString(2, text(r[2]));
+                            inbox.setString(2, Base64Text.decode(r[2]));
                             if (r[3].equals("-")) {
                                 inbox.setNull(3, Types.BIGINT);
                             } else {
@@ -144,7 +140,7 @@ public final class StateDump {
                             } else {
                                 inbox.setLong(5, Long.parseLong(r[5]));
                             }
-                            inbox.setString(6, text(r[6]));
+                            inbox.setString(6, Base64Text.decode(r[6]));
                             Base64.getDecoder().decode(r[7]);
                             inbox.setString(7, r[7]);
                             inbox.setString(8, r[8]);
@@ -153,7 +149,7 @@ public final class StateDump {
                             open += r[5].equals("-") ? added : 0;
                         }
                         case "applied" -> {
-                            subject.setString(1, text(r[1]));
+                            subject.setString(1, Base64Text.decode(r[1]));
                             subject.setLong(2, Long.parseLong(r[2]));
                             applied += subject.executeUpdate() > 0 ? 1 : 0;
                         }
@@ -169,13 +165,5 @@ public final class StateDump {
             }
         }
         return new Counts(deliveries, open, applied);
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(String base64) {
-        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 }
