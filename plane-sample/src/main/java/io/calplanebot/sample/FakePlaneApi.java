@@ -315,8 +315,9 @@ final class FakePlaneApi implements HttpHandler {
         } catch (NumberFormatException e) {
             return Reply.json(400, Map.of("detail", "Invalid per_page parameter."));
         }
-        if (perPage > 1000) {
-            return Reply.json(400, Map.of("detail", "Invalid per_page value. Cannot exceed 1000."));
+        int max = plane.faults.maxPerPage();
+        if (perPage > max) {
+            return Reply.json(400, Map.of("detail", "Invalid per_page value. Cannot exceed " + max + "."));
         }
         if (perPage <= 0) {
             return Reply.json(500, Map.of("error", "Something went wrong please try again later"));

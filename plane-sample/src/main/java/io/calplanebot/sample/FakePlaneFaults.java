@@ -28,6 +28,7 @@ public final class FakePlaneFaults {
     private Duration slowDelay = Duration.ZERO;
     private String redirect;
     private boolean legacyRoutesOnly;
+    private int maxPerPage = 1000;
 
     /** Allows {@code requests} per sliding {@code window} per token; beyond that, 429 with Retry-After. */
     public synchronized FakePlaneFaults rateLimit(int requests, Duration window) {
@@ -35,6 +36,19 @@ public final class FakePlaneFaults {
         this.window = window;
         windows.clear();
         return this;
+    }
+
+    /**
+     * Caps the page size lower than Plane's own 1000, as an install with a changed paginator does: a larger
+     * {@code per_page} answers 400 {@code "Invalid per_page value. Cannot exceed N."}.
+     */
+    public synchronized FakePlaneFaults maxPerPage(int value) {
+        this.maxPerPage = value;
+        return this;
+    }
+
+    synchronized int maxPerPage() {
+        return maxPerPage;
     }
 
     /** The next {@code count} requests (after authentication) answer {@code status} (e.g. 502, 503). */

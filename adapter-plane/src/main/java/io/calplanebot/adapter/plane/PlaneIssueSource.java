@@ -11,6 +11,7 @@ import io.calplanebot.adapter.plane.client.PathEncoding;
 import io.calplanebot.adapter.plane.client.PlaneClient;
 import io.calplanebot.adapter.plane.client.PlaneNotFoundException;
 import io.calplanebot.adapter.plane.client.PlanePager;
+import io.calplanebot.adapter.plane.client.RequestPurpose;
 import io.calplanebot.adapter.plane.client.RequestSubject;
 import io.calplanebot.adapter.plane.json.AssigneeNames;
 import io.calplanebot.adapter.plane.json.PlaneIssueReader;
@@ -71,7 +72,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
         this.metrics = RequestMetrics.of(meters, "calplanebot_plane_requests", "Calls to the Plane API by operation",
                 OPERATIONS, PlaneIssueSource::outcome);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-        this.client = new PlaneClient(settings, json, retries);
+        this.client = new PlaneClient(settings, json, retries, PlaneBudgetMetrics.of(meters));
         this.pager = new PlanePager(client, settings.perPage());
         this.workspacePath = "workspaces/" + PathEncoding.segment(settings.workspaceSlug()) + "/";
         this.filter = new ProjectFilter(settings.projects());
@@ -182,7 +183,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
         try {
             Project known = project.get();
             item = withLegacyRoute(() -> client.get(issuesPath(projectId) + PathEncoding.segment(issueId) + "/",
-                    Map.of("expand", ISSUE_EXPAND), projectSubject(known)));
+                    Map.of("expand", ISSUE_EXPAND), projectSubject(known), RequestPurpose.WEBHOOK));
         } catch (IssueSourceException e) {
             if (e.reason() == Reason.NOT_FOUND) {
                 return Optional.empty();
@@ -207,7 +208,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
         JsonNode item;
         try {
             item = client.get(workspacePath + "projects/" + PathEncoding.segment(projectId) + "/", Map.of(),
-                    RequestSubject.workspace(settings.workspaceSlug()));
+                    RequestSubject.workspace(settings.workspaceSlug()), RequestPurpose.WEBHOOK);
         } catch (IssueSourceException e) {
             if (e.reason() == Reason.NOT_FOUND) {
                 knownProjects.remove(projectId);
@@ -234,7 +235,7 @@ public final class PlaneIssueSource implements IssueSource, AutoCloseable {
     @Override
     public void checkConnection() {
         metrics.time("check", () -> client.get(workspacePath + "projects/", Map.of("per_page", "1"),
-                RequestSubject.workspace(settings.workspaceSlug())));
+                RequestSubject.workspace(settings.workspaceSlug()), RequestPurpose.PROBE));
     }
 
     /** The same request, sent once, giving up after about {@code timeout}. */

@@ -39,7 +39,7 @@ public record PlaneSettings(
         Duration retryBackoff,
         Duration maxRetryAfter) {
 
-    public static final int DEFAULT_PER_PAGE = 100;
+    public static final int DEFAULT_PER_PAGE = 1000;
     public static final int MAX_PER_PAGE = 1000;
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
     private static final List<String> API_SUFFIXES = List.of("/api/v1", "/api");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calplanebot.adapter.plane.webhook.IssueBody;
 import io.calplanebot.adapter.plane.webhook.SignatureVerifier;
 import io.calplanebot.adapter.plane.webhook.WebhookAction;
 import io.calplanebot.adapter.plane.webhook.WebhookFields;
@@ -12,6 +13,7 @@ import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.domain.webhook.IssueDeleted;
+import io.calplanebot.core.domain.webhook.IssueSnapshot;
 import io.calplanebot.core.domain.webhook.ProjectChanged;
 import io.calplanebot.core.domain.webhook.RawWebhook;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
@@ -39,6 +41,10 @@ import java.util.Optional;
  * {@code workspace_id}, {@code data} with {@code project} as an id, {@code activity}) and the spec's payload
  * ({@code action}, {@code data} with {@code state} and {@code project} objects, {@code actor}, {@code created_at},
  * {@code workspace}; no {@code event}, so it is an issue event). Every failure is a {@link WebhookRejectedException}.
+ *
+ * <p>A signed issue delivery ({@code created} or {@code updated}) whose {@code data} is complete carries the issue
+ * itself ({@link IssueChanged#reported()}), so it can be applied without asking Plane; see {@link IssueBody}. Without
+ * a secret nothing proves the body came from Plane, and it stays a hint.
  */
 public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(PlaneWebhookDecoder.class);
@@ -122,7 +128,7 @@ public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static WebhookNotification decodeBody(JsonNode root) {
+    private WebhookNotification decodeBody(JsonNode root) {
         JsonNode eventNode = root.get("event");
         String event;
         if (eventNode == null || eventNode.isNull()) {
@@ -152,8 +158,10 @@ public final class PlaneWebhookDecoder implements IssueWebhookDecoder {
         WebhookFields.checkDate(data, "start_date", "data.start_date");
         WebhookFields.dateTime(data, "created_at", "data.created_at");
         Optional<Instant> updatedAt = WebhookFields.dateTime(data, "updated_at", "data.updated_at");
-        return new IssueChanged(action, id, project.orElseThrow(
-                () -> WebhookRejectedException.missingField("data.project")), updatedAt);
+        String projectId = project.orElseThrow(() -> WebhookRejectedException.missingField("data.project"));
+        Optional<IssueSnapshot> snapshot = verifier.isPresent() && updatedAt.isPresent()
+                ? IssueBody.snapshot(data, projectId) : Optional.empty();
+        return new IssueChanged(action, id, projectId, updatedAt, snapshot);
     }
 
     @Override

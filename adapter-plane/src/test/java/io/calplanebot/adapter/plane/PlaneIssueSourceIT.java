@@ -27,7 +27,7 @@ class PlaneIssueSourceIT extends FakePlaneSupport {
         for (String id : projectIds) {
             plane.addIssues(id, 250, "Task");
         }
-        PlaneIssueSource source = source();
+        PlaneIssueSource source = source(settings().perPage(100));
 
         List<Project> projects = source.listProjects();
         assertThat(projects).extracting(Project::identifier).containsExactly("MOB", "WEB", "OPS");
@@ -56,12 +56,40 @@ class PlaneIssueSourceIT extends FakePlaneSupport {
     void listing_exactMultipleOfThePageSize_stopsOnNextPageResultsFalse() {
         String projectId = plane.addProject("MOB", "Mobile");
         plane.addIssues(projectId, 200, "Task");
-        PlaneIssueSource source = source();
+        PlaneIssueSource source = source(settings().perPage(100));
         Project project = source.listProjects().get(0);
         plane.clearRequests();
 
         assertThat(source.listIssues(project).issues()).hasSize(200);
         assertThat(plane.requests()).hasSize(2);
+    }
+
+    @Test
+    void listing_byDefault_asksForPlanesLargestPage_soOneRequestReadsAThousandIssues() {
+        String projectId = plane.addProject("MOB", "Mobile");
+        plane.addIssues(projectId, 1500, "Task");
+        PlaneIssueSource source = source();
+        Project project = source.listProjects().get(0);
+        plane.clearRequests();
+
+        assertThat(source.listIssues(project).issues()).hasSize(1500);
+        assertThat(plane.requests()).extracting(r -> r.param("per_page").orElse("") + "@" + r.param("cursor")
+                .orElse("-")).containsExactly("1000@-", "1000@1000:1:0");
+    }
+
+    @Test
+    void listing_onAPlaneThatCapsThePageSizeLower_usesItsLimit_fromThenOn() {
+        String projectId = plane.addProject("MOB", "Mobile");
+        plane.addIssues(projectId, 120, "Task");
+        plane.faults().maxPerPage(50);
+        PlaneIssueSource source = source();
+        plane.clearRequests();
+        Project project = source.listProjects().get(0);
+
+        assertThat(source.listIssues(project).issues()).hasSize(120);
+        assertThat(source.listIssues(project).issues()).hasSize(120);
+        assertThat(plane.requests()).extracting(r -> r.param("per_page").orElse("") + "@" + r.status())
+                .containsExactly("1000@400", "50@200", "50@200", "50@200", "50@200", "50@200", "50@200", "50@200");
     }
 
     @Test
@@ -153,7 +181,7 @@ class PlaneIssueSourceIT extends FakePlaneSupport {
         String projectId = plane.addProject("MOB", "Mobile");
         List<String> ids = plane.addIssues(projectId, 250, "Task");
         plane.faults().beforeIssuePage(projectId, 1, () -> plane.deleteIssue(ids.get(0)));
-        PlaneIssueSource source = source();
+        PlaneIssueSource source = source(settings().perPage(100));
 
         IssueListing listing = source.listIssues(source.listProjects().get(0));
 

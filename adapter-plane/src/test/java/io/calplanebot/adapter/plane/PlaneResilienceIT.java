@@ -24,7 +24,7 @@ class PlaneResilienceIT extends FakePlaneSupport {
     void throttledListing_waitsForRetryAfter_andCompletes() {
         Project project = projectWith(250);
         plane.faults().rateLimit(2, Duration.ofSeconds(1));
-        PlaneIssueSource source = source(settings().maxAttempts(4));
+        PlaneIssueSource source = source(settings().perPage(100).maxAttempts(4));
         long started = System.nanoTime();
 
         IssueListing listing = source.listIssues(project);
@@ -53,7 +53,7 @@ class PlaneResilienceIT extends FakePlaneSupport {
     void listing_failsOnPage2_insteadOfReturningAShortList() {
         Project project = projectWith(250);
         plane.faults().failIssuePage(project.id(), 1, 500);
-        PlaneIssueSource source = source();
+        PlaneIssueSource source = source(settings().perPage(100));
 
         IssueSourceException e = failure(Reason.UNREACHABLE, () -> source.listIssues(project));
 
@@ -67,7 +67,7 @@ class PlaneResilienceIT extends FakePlaneSupport {
     void transient5xx_isRetried_withBackoff_andTheListingCompletes() {
         Project project = projectWith(150);
         plane.faults().failNextRequests(2, 502);
-        PlaneIssueSource source = source();
+        PlaneIssueSource source = source(settings().perPage(100));
 
         IssueListing listing = source.listIssues(project);
 

@@ -42,7 +42,7 @@ class PlaneSettingsTest {
     void defaults_followThePlaneContract() {
         PlaneSettings settings = base("https://plane.example.com").build();
 
-        assertThat(settings.perPage()).isEqualTo(100);
+        assertThat(settings.perPage()).isEqualTo(1000);
         assertThat(settings.rateLimitPerMinute()).isEqualTo(60);
         assertThat(settings.projects()).isEmpty();
     }

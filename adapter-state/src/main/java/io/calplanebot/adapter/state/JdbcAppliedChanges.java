@@ -5,6 +5,7 @@ import io.calplanebot.core.port.out.AppliedChanges;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stale rule's memory in the {@code applied_change} table: one row per subject, only ever moved forward. */
@@ -44,4 +45,29 @@ final class JdbcAppliedChanges implements AppliedChanges {
             }
         });
     }
+
+    /** One transaction, written in batches of {@value #BATCH}. */
+    @Override
+    public void recordAllApplied(Map<String, Instant> updatedAtBySubject) {
+        if (updatedAtBySubject.isEmpty()) {
+            return;
+        }
+        sql.inTransaction("note what a full sync applied", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                int queued = 0;
+                for (Map.Entry<String, Instant> entry : updatedAtBySubject.entrySet()) {
+                    upsert.setString(1, entry.getKey());
+                    upsert.setLong(2, Times.micros(entry.getValue()));
+                    upsert.addBatch();
+                    if (++queued % BATCH == 0) {
+                        upsert.executeBatch();
+                    }
+                }
+                upsert.executeBatch();
+                return queued;
+            }
+        });
+    }
+
+    private static final int BATCH = 500;
 }

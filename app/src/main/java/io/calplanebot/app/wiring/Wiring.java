@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The core engine over the real adapters, built from one configuration. A reloaded configuration becomes a new
@@ -27,7 +31,11 @@ import java.util.Objects;
  * circuit breaker are registered in resilience4j registries published to the meter registry.
  */
 public final class Wiring implements AutoCloseable {
+    /** Webhook changes applied at once (to different issues): a calendar write waits on the server, not on us. */
+    private static final int APPLY_THREADS = 3;
+
     private final SyncEngine engine;
+    private final ExecutorService applyThreads;
     private final VdirCalendarStore builtin;
     private final JdbcStateStore state;
     private final Clock clock;
@@ -71,6 +79,10 @@ public final class Wiring implements AutoCloseable {
                 .state(state, processName());
         if (pipeline != TaskScheduler.IMMEDIATE) {
             builder.crashRecovery(pipeline, config.state().inboxTiming());
+            applyThreads = Executors.newFixedThreadPool(APPLY_THREADS, daemon("calplanebot-apply-"));
+            builder.pipelineWorkers(applyThreads, APPLY_THREADS);
+        } else {
+            applyThreads = null;
         }
         if (periodic != null) {
             builder.periodic(periodic, () -> schedule(this.config.sync()));
@@ -80,6 +92,15 @@ public final class Wiring implements AutoCloseable {
             builder.lease(config.state().takeOver(), probes);
         }
         this.engine = builder.build();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, prefix + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -150,6 +171,9 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (applyThreads != null) {
+            applyThreads.shutdown();
+        }
         state.close();
         builtin.close();
     }

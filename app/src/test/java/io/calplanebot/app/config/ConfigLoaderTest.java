@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         AppConfig config = load(minimal());
 
         assertThat(config.planeWeb().webUrl().toString()).isEqualTo("https://plane.acme.test");
-        assertThat(config.plane().perPage()).isEqualTo(100);
+        assertThat(config.plane().perPage()).isEqualTo(1000);
         assertThat(config.plane().rateLimitPerMinute()).isEqualTo(60);
         assertThat(config.planeWeb().webhookSecret()).isEmpty();
         assertThat(config.calDav().orElseThrow().authType()).isEqualTo(AuthType.BASIC);
@@ -168,7 +168,7 @@ class ConfigLoaderTest {
                         .extracting(ConfigProblem::variable)
                         .containsExactlyInAnyOrder("PLANE_BASE_URL", "PLANE_WORKSPACE_SLUG", "PLANE_PER_PAGE",
                                 "PLANE_RATE_LIMIT_PER_MINUTE", "CALDAV_URL", "CALDAV_AUTH_TYPE"))
-                .hasMessageContaining("a whole number from 1 to 1000 (default 100)")
+                .hasMessageContaining("a whole number from 1 to 1000 (default 1000)")
                 .hasMessageContaining("must not contain credentials")
                 .hasMessageNotContaining("hunter2-secret");
     }

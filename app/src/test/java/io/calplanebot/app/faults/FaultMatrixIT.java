@@ -5,6 +5,7 @@ import io.calplanebot.app.config.ConfigLoader;
 import io.calplanebot.app.e2e.PlainCalDav;
 import io.calplanebot.sample.FakePlane;
 import io.calplanebot.sample.PlaneWebhookSender;
+import io.calplanebot.sample.RecordedRequest;
 import io.calplanebot.sample.WebhookDelivery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -262,7 +264,7 @@ class FaultMatrixIT {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void aBurstOf1000SignedDeliveries_withRepeatsAndReordering_convergesToTheNewestData_withoutDuplicates()
+    void aBurstOf1000SignedDeliveries_withRepeatsAndReordering_convergesToTheNewestData_withoutDuplicates_orAPlaneCall()
             throws Exception {
         long seed = Long.getLong("calplanebot.faults.seed", System.currentTimeMillis());
         Random random = new Random(seed);
@@ -285,6 +287,7 @@ class FaultMatrixIT {
         Collections.shuffle(burst, random);
         assertThat(burst).hasSize(1000);
 
+        plane.clearRequests();
         long started = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(4);
         List<Future<Integer>> statuses = new ArrayList<>();
@@ -301,14 +304,23 @@ class FaultMatrixIT {
         }
         long sent = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> events().values().stream()
-                .filter(summary -> summary.contains("v4 ")).count() == 200);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> events().values()
+                .stream().filter(summary -> summary.contains("v4 ")).count() == 200);
         long converged = System.nanoTime();
         Map<String, String> events = events();
         assertThat(events).hasSize(200);
         assertThat(events.values()).allMatch(summary -> summary.contains("v4 "));
+        List<RecordedRequest> planeCalls = plane.requests().stream()
+                .filter(r -> !(r.path().endsWith("/projects/") && "1".equals(r.query().get("per_page"))))
+                .collect(Collectors.toList());
         System.out.printf("fault matrix: burst of %d deliveries (%d repeats) for %d issues, seed %d: sent in %.1f s,"
-                        + " converged %.1f s after the last%n", burst.size(), 200, issues.size(), seed,
-                (sent - started) / 1e9, (converged - sent) / 1e9);
+                        + " converged %.1f s after the last, %d Plane requests (besides health probes)%n",
+                burst.size(), 200, issues.size(), seed, (sent - started) / 1e9, (converged - sent) / 1e9,
+                planeCalls.size());
+        assertThat(planeCalls).as("complete signed bodies are applied without asking Plane").isEmpty();
+        assertThat(Duration.ofNanos(converged - sent)).as("converged within 10 s of the last delivery")
+                .isLessThan(Duration.ofSeconds(10));
+        String metrics = send("GET", "/metrics").body();
+        assertThat(metrics).contains("calplanebot_plane_budget_requests_total{purpose=\"webhook\"} 0.0");
     }
 }

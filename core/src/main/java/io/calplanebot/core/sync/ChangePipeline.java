@@ -23,14 +23,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The webhook pipeline: takes accepted changes at once and applies them later, driven by a {@link TaskScheduler}.
  * <ul>
  *   <li>A change is taken only once the {@link WebhookInbox} stored it, and marked done there once applied; before
  *       it applies a change the pipeline claims its deliveries, so that no two replicas apply the same ones.</li>
- *   <li>Bursts coalesce: changes to one subject (an issue, a project) within the settle time are applied once
- *       (Plane sends one delivery per changed field).</li>
+ *   <li>The first change to a subject (an issue, a project) is applied at once. Bursts coalesce: changes that follow
+ *       another to the same subject within the settle time wait for it and are applied once (Plane sends one
+ *       delivery per changed field).</li>
  *   <li>Repeats are filtered by the {@link RepeatFilter}'s one rule: nothing older than what was accepted wins.</li>
  *   <li>A failed apply is retried with a growing delay, a few times; the periodic full sync is the safety net.</li>
  * </ul>
@@ -46,7 +48,13 @@ public final class ChangePipeline implements AutoCloseable {
     private final String owner;
     private final Duration claimHold;
     private final RepeatFilter filter;
+    private final Executor workers;
+    private final int parallelism;
+    private final Set<String> applying = new HashSet<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** When each recent subject last had a delivery, oldest first (a burst's follow-ups wait for the settle time). */
+    private final Map<String, Instant> lastOffered = new LinkedHashMap<>(16, 0.75f, true);
+    private static final int RECENT_SUBJECTS = 10_000;
     private int inFlight;
     private Instant nextWake;
     private boolean closed;
@@ -58,12 +66,34 @@ public final class ChangePipeline implements AutoCloseable {
      */
     public ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
                           PipelineTiming timing, StateStore state, String owner, Duration claimHold) {
-        this(changes::apply, scheduler, clock, listener, timing, state, owner, claimHold);
-        Objects.requireNonNull(changes, "changes");
+        this(changes, scheduler, clock, listener, timing, state, owner, claimHold, Runnable::run, 1);
+    }
+
+    /**
+     * @param workers     where changes are applied: up to {@code parallelism} at once, never two for one subject
+     * @param parallelism how many changes may be applied at the same time (1: one after the other, in the
+     *                    scheduler's thread)
+     */
+    public ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
+                          PipelineTiming timing, StateStore state, String owner, Duration claimHold,
+                          Executor workers, int parallelism) {
+        this(Objects.requireNonNull(changes, "changes")::apply, scheduler, clock, listener, timing, state, owner,
+                claimHold, workers, parallelism);
     }
 
     ChangePipeline(Applier changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
                    PipelineTiming timing, StateStore state, String owner, Duration claimHold) {
+        this(changes, scheduler, clock, listener, timing, state, owner, claimHold, Runnable::run, 1);
+    }
+
+    ChangePipeline(Applier changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
+                   PipelineTiming timing, StateStore state, String owner, Duration claimHold,
+                   Executor workers, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.parallelism = parallelism;
         this.changes = Objects.requireNonNull(changes, "changes");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -94,15 +124,17 @@ public final class ChangePipeline implements AutoCloseable {
                 throw new IllegalStateException("the service is shutting down; the delivery was not taken");
             }
         }
-        if (filter.judge(key, notification) == RepeatFilter.Verdict.OUTDATED) {
-            listener.changeSkipped(notification, "older than a change already applied");
-            return Disposition.ACCEPTED;
-        }
+        RepeatFilter.Verdict verdict = filter.judge(key, notification);
         Optional<String> id = inbox.store(webhook, key, RepeatFilter.updatedAtOf(notification), clock.instant());
         if (id.isEmpty()) {
             return Disposition.DUPLICATE;
         }
-        queue(key, notification, Set.of(id.get()), timing.settle());
+        if (verdict == RepeatFilter.Verdict.OUTDATED) {
+            inbox.done(Set.of(id.get()), clock.instant());
+            listener.changeSkipped(notification, "older than a change already applied");
+            return Disposition.ACCEPTED;
+        }
+        queue(key, notification, Set.of(id.get()), settleFor(key));
         return Disposition.ACCEPTED;
     }
 
@@ -122,6 +154,22 @@ public final class ChangePipeline implements AutoCloseable {
             }
         }
         queue(keyOf(notification.get()), notification.get(), Set.of(delivery.id()), Duration.ZERO);
+    }
+
+    /**
+     * The first delivery for a subject is applied at once; one that follows another for the same subject within the
+     * settle time waits for it, so the rest of a burst (Plane sends one delivery per changed field) is applied once.
+     */
+    private synchronized Duration settleFor(String key) {
+        Instant now = clock.instant();
+        Instant previous = lastOffered.put(key, now);
+        if (lastOffered.size() > RECENT_SUBJECTS) {
+            Iterator<Instant> oldest = lastOffered.values().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        boolean followUp = previous != null && Duration.between(previous, now).compareTo(timing.settle()) < 0;
+        return followUp ? timing.settle() : Duration.ZERO;
     }
 
     private void queue(String key, WebhookNotification notification, Set<String> ids, Duration settle) {
@@ -200,18 +248,47 @@ public final class ChangePipeline implements AutoCloseable {
                 wakeAt(wake);
                 return;
             }
-            apply(next.getKey(), next.getValue());
+            if (parallelism == 1) {
+                apply(next.getKey(), next.getValue());
+            } else {
+                startApply(next);
+            }
         }
     }
 
+    /** Applies on a worker; once done, looks again for changes that waited for it (or for a free worker). */
+    private void startApply(Map.Entry<String, Pending> next) {
+        try {
+            workers.execute(() -> {
+                try {
+                    apply(next.getKey(), next.getValue());
+                } finally {
+                    scheduler.schedule(Duration.ZERO, () -> drain(clock.instant()));
+                }
+            });
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                inFlight--;
+                applying.remove(next.getKey());
+                pending.putIfAbsent(next.getKey(), next.getValue());
+            }
+            scheduler.schedule(timing.retryDelay(), () -> drain(clock.instant()));
+        }
+    }
+
+    /** The next change whose time has come, unless every worker is busy; never one for a subject being applied. */
     private Map.Entry<String, Pending> takeReady() {
+        if (inFlight >= parallelism) {
+            return null;
+        }
         Instant now = clock.instant();
         Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Pending> entry = it.next();
-            if (!entry.getValue().readyAt.isAfter(now)) {
+            if (!entry.getValue().readyAt.isAfter(now) && !applying.contains(entry.getKey())) {
                 it.remove();
                 inFlight++;
+                applying.add(entry.getKey());
                 return entry;
             }
         }
@@ -220,9 +297,13 @@ public final class ChangePipeline implements AutoCloseable {
 
     /** When the earliest queued change is due, if no wake-up is already arranged by then. */
     private Instant wakeUpNeeded() {
+        if (inFlight >= parallelism) {
+            return null;
+        }
         Instant earliest = null;
-        for (Pending item : pending.values()) {
-            if (earliest == null || item.readyAt.isBefore(earliest)) {
+        for (Map.Entry<String, Pending> entry : pending.entrySet()) {
+            Pending item = entry.getValue();
+            if (!applying.contains(entry.getKey()) && (earliest == null || item.readyAt.isBefore(earliest))) {
                 earliest = item.readyAt;
             }
         }
@@ -263,6 +344,7 @@ public final class ChangePipeline implements AutoCloseable {
         } finally {
             synchronized (this) {
                 inFlight--;
+                applying.remove(key);
                 listener.pendingChanges(count());
                 notifyAll();
             }
@@ -300,13 +382,18 @@ public final class ChangePipeline implements AutoCloseable {
 
     static String keyOf(WebhookNotification notification) {
         if (notification instanceof IssueChanged) {
-            return "issue:" + ((IssueChanged) notification).issueId();
+            return keyOfIssue(((IssueChanged) notification).issueId());
         } else if (notification instanceof IssueDeleted) {
-            return "issue:" + ((IssueDeleted) notification).issueId();
+            return keyOfIssue(((IssueDeleted) notification).issueId());
         } else if (notification instanceof ProjectChanged) {
             return "project:" + ((ProjectChanged) notification).projectId();
         }
         throw new IllegalArgumentException("not a change: " + notification);
+    }
+
+    /** The subject of an issue's changes, in the inbox and in what was applied. */
+    static String keyOfIssue(String issueId) {
+        return "issue:" + issueId;
     }
 
     /** What applying a change means; the service's is {@link ChangeService#apply}. */

@@ -10,6 +10,7 @@ import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;
 import io.calplanebot.core.domain.webhook.IssueDeleted;
+import io.calplanebot.core.domain.webhook.IssueSnapshot;
 import io.calplanebot.core.domain.webhook.ProjectChanged;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.port.in.ActionKind;
@@ -18,7 +19,10 @@ import io.calplanebot.core.port.in.ChangeResult;
 import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.SyncListener;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,20 +30,36 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Applies one change (from a webhook) to the calendars, through the same planner and executor as a full sync. The
- * issue is read fresh from the source, so the delivery is only a hint. One change uses one runtime from start to end.
+ * Applies one change (from a webhook) to the calendars, through the same planner and executor as a full sync. A
+ * change that carries a complete signed body ({@link IssueChanged#reported()}) is applied from it, with the project
+ * taken from the {@link KnownProjects}: no request to the source. Any other change is only a hint and the issue is read
+ * fresh. A deletion is always checked against the source. One change uses one runtime from start to end.
  */
 public final class ChangeService {
     private final RuntimeHolder runtime;
     private final IssueLocks locks;
     private final SyncListener listener;
     private final SyncPlanner planner = new SyncPlanner();
+    /** What a removal read fresh from the source is newer than: any listing made before it. */
+    private static final Instant GONE = Instant.MAX;
+
+    private final KnownProjects projects;
+    private final WebhookWrites writes;
+    private final Map<String, CalendarId> calendars = new HashMap<>();
+    private SyncRuntime calendarsOf;
 
     /** @param locks shared with the full sync, so that no two write one event at once */
     public ChangeService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener) {
+        this(runtime, locks, listener, ChangeMemory.standalone());
+    }
+
+    /** @param memory shared with the full sync: the projects it read, and what this service wrote meanwhile */
+    ChangeService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener, ChangeMemory memory) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.projects = memory.projects();
+        this.writes = memory.writes();
     }
 
     /**
@@ -58,6 +78,49 @@ public final class ChangeService {
         }
     }
 
+    /**
+     * The project's calendar on the target: prepared once ({@link CalendarStore#ensureCalendar}, which may list the
+     * account's calendars), then known until a change fails, the project's calendar name changes or the runtime is
+     * replaced. A webhook change then costs the event's read and its write, nothing more.
+     */
+    private CalendarId calendarOf(SyncRuntime rt, SyncTarget target, Project project) {
+        synchronized (calendars) {
+            if (calendarsOf != rt) {
+                calendars.clear();
+                calendarsOf = rt;
+            }
+        }
+        String key = calendarKey(target, project);
+        CalendarId known;
+        synchronized (calendars) {
+            known = calendars.get(key);
+        }
+        if (known != null) {
+            return known;
+        }
+        CalendarId calendar = target.store().ensureCalendar(project);
+        synchronized (calendars) {
+            calendars.put(key, calendar);
+        }
+        return calendar;
+    }
+
+    private boolean knowsCalendar(SyncRuntime rt, SyncTarget target, Project project) {
+        synchronized (calendars) {
+            return calendarsOf == rt && calendars.containsKey(calendarKey(target, project));
+        }
+    }
+
+    private static String calendarKey(SyncTarget target, Project project) {
+        return target.name() + "\n" + project.id() + "\n" + project.calendarName();
+    }
+
+    private void forgetCalendars() {
+        synchronized (calendars) {
+            calendars.clear();
+        }
+    }
+
     /** One change on one runtime: read from the source once, then written to every target. */
     private final class Application {
         private final SyncRuntime rt;
@@ -70,7 +133,9 @@ public final class ChangeService {
             if (notification instanceof IssueChanged) {
                 IssueChanged changed = (IssueChanged) notification;
                 String uid = EventIdentity.uidForIssue(changed.issueId());
-                return locks.withLock(uid, () -> applyIssue(changed.projectId(), changed.issueId()));
+                return locks.withLock(uid, () -> changed.reported().isPresent()
+                        ? applyReported(changed.issueId(), changed.reported().get())
+                        : applyIssue(changed.projectId(), changed.issueId()));
             } else if (notification instanceof IssueDeleted) {
                 IssueDeleted deleted = (IssueDeleted) notification;
                 String uid = EventIdentity.uidForIssue(deleted.issueId());
@@ -85,22 +150,71 @@ public final class ChangeService {
 
         private ChangeResult applyIssue(String projectId, String issueId) {
             Optional<Project> project = rt.issues().findProject(projectId);
+            projects.observed(projectId, project);
             if (project.isEmpty()) {
-                return ChangeResult.nothing("project " + projectId
-                        + " is not mirrored (unknown, archived or filtered out)");
+                return notMirrored(projectId);
             }
             Optional<Issue> issue = rt.issues().findIssue(projectId, issueId);
+            return write(project.get(), issueId, issue,
+                    issue.isPresent() ? issue.get().updatedAt() : Optional.of(GONE));
+        }
+
+        /** The issue as the signed body described it, in the project as known (read once if it is not). */
+        private ChangeResult applyReported(String issueId, IssueSnapshot snapshot) {
+            Optional<Project> project = projects.get(snapshot.projectId());
+            if (project.isEmpty()) {
+                project = rt.issues().findProject(snapshot.projectId());
+                projects.observed(snapshot.projectId(), project);
+            }
+            if (project.isEmpty()) {
+                return notMirrored(snapshot.projectId());
+            }
+            return write(project.get(), issueId, snapshot.in(project.get()), Optional.of(snapshot.updatedAt()));
+        }
+
+        private ChangeResult notMirrored(String projectId) {
+            return ChangeResult.nothing("project " + projectId + " is not mirrored (unknown, archived or filtered out)");
+        }
+
+        /** Writes the issue's event (or removes it when empty) on every target; notes the write for the full sync. */
+        private ChangeResult write(Project project, String issueId, Optional<Issue> issue, Optional<Instant> asOf) {
             List<DesiredEvent> desired = issue.map(i -> List.of(DesiredEvent.of(i, rt.mapper()))).orElse(List.of());
-            List<ActionOutcome> outcomes = onEveryTarget(target -> writeIssue(target, project.get(), issueId, desired));
+            List<ActionOutcome> outcomes = onEveryTarget(target -> writeIssue(target, project, issueId, desired));
+            if (outcomes.stream().noneMatch(ActionOutcome::failed)) {
+                asOf.ifPresent(at -> writes.wrote(EventIdentity.uidForIssue(issueId), at));
+            } else {
+                forgetCalendars();
+            }
             return new ChangeResult(outcomes,
                     outcomes.isEmpty() ? Optional.of("calendar already up to date") : Optional.empty());
         }
 
+        /**
+         * Writes the issue's event in the project's calendar. When the calendar was known from an earlier change and
+         * the write fails (the calendar may have been deleted or moved by hand), it is prepared again and the write
+         * tried once more.
+         */
         private List<ActionOutcome> writeIssue(SyncTarget target, Project project, String issueId,
                                                List<DesiredEvent> desired) {
+            boolean known = knowsCalendar(rt, target, project);
+            try {
+                List<ActionOutcome> outcomes = writeIssueIn(target, calendarOf(rt, target, project), issueId, desired);
+                if (!known || outcomes.stream().noneMatch(ActionOutcome::failed)) {
+                    return outcomes;
+                }
+            } catch (RuntimeException e) {
+                if (!known) {
+                    throw e;
+                }
+            }
+            forgetCalendars();
+            return writeIssueIn(target, calendarOf(rt, target, project), issueId, desired);
+        }
+
+        private List<ActionOutcome> writeIssueIn(SyncTarget target, CalendarId calendar, String issueId,
+                                                 List<DesiredEvent> desired) {
             CalendarStore store = target.store();
             SyncExecutor executor = new SyncExecutor(target, locks, listener);
-            CalendarId calendar = store.ensureCalendar(project);
             EventIdentity identity = EventIdentity.forIssue(issueId);
             List<StoredEvent> current = store.findEvent(calendar, identity).map(List::of).orElse(List.of());
             SyncPlan plan = planner.plan(desired, true, current, false);
@@ -134,15 +248,20 @@ public final class ChangeService {
             }
             String uid = EventIdentity.uidForIssue(deleted.issueId());
             List<ActionOutcome> outcomes = onEveryTarget(target -> deleteCopies(target, uid, c -> true));
+            if (outcomes.stream().noneMatch(ActionOutcome::failed)) {
+                writes.wrote(uid, GONE);
+            }
             return new ChangeResult(outcomes,
                     outcomes.isEmpty() ? Optional.of("no event to delete") : Optional.empty());
         }
 
         private ChangeResult applyProject(ProjectChanged changed) {
             if (changed.change() == ChangeAction.DELETED) {
+                projects.observed(changed.projectId(), Optional.empty());
                 return ChangeResult.nothing("project deleted; its calendar is kept and can be removed by hand");
             }
             Optional<Project> project = rt.issues().findProject(changed.projectId());
+            projects.observed(changed.projectId(), project);
             if (project.isEmpty()) {
                 return ChangeResult.nothing("project " + changed.projectId() + " is not mirrored");
             }
@@ -176,6 +295,7 @@ public final class ChangeService {
                 }
             }
             if (first != null) {
+                forgetCalendars();
                 throw first;
             }
             return outcomes;

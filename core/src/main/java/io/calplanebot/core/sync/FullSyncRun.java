@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,12 @@ final class FullSyncRun {
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final List<TargetReport> targetReports = new ArrayList<>();
     private final Map<String, Issue> listedByUid = new LinkedHashMap<>();
+    private final ChangeMemory memory;
     private int unchanged;
 
     FullSyncRun(String syncId, RunSyncCommand command, SyncRuntime runtime, IssueLocks locks, SyncListener listener,
-                Clock clock) {
+                Clock clock, ChangeMemory memory) {
+        this.memory = memory;
         this.syncId = syncId;
         this.command = command;
         this.runtime = runtime;
@@ -61,8 +64,10 @@ final class FullSyncRun {
     SyncReport run() {
         List<Project> all;
         List<Project> projects;
+        memory.writes().fullSyncStarts();
         try {
             all = source.listProjects();
+            memory.projects().listed(all);
             projects = selected(all);
             listener.issueSourceObserved(Optional.empty());
         } catch (IssueSourceException e) {
@@ -79,7 +84,7 @@ final class FullSyncRun {
         List<TargetSync> syncs = new ArrayList<>();
         boolean several = runtime.targets().size() > 1;
         for (SyncTarget target : runtime.targets()) {
-            TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow);
+            TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal);
             TargetReport report = sync.run(listings, others);
             syncs.add(sync);
             targetReports.add(report);
@@ -90,7 +95,61 @@ final class FullSyncRun {
         for (ProjectListing listing : listings) {
             projectResults.add(resultOf(listing, syncs.get(0)));
         }
+        if (!command.dryRun()) {
+            recordApplied(listings, syncs);
+        }
         return report(result());
+    }
+
+    /**
+     * Leaves out a write whose data is older than what a webhook change wrote to the same event while this run was
+     * under way (its listing was read before): asked under the event's lock, where the webhook change notes its write.
+     */
+    private Optional<String> refusal(SyncAction action) {
+        Optional<Instant> webhook = memory.writes().newest(action.uid());
+        if (webhook.isEmpty()) {
+            return Optional.empty();
+        }
+        Issue listed = listedByUid.get(action.uid());
+        if (listed != null && listed.updatedAt().isPresent() && !listed.updatedAt().get().isBefore(webhook.get())) {
+            return Optional.empty();
+        }
+        return Optional.of("left as a webhook change wrote it during this sync (newer than this sync's listing)");
+    }
+
+    /**
+     * Notes the {@code updated_at} of every listed issue whose event is now as listed on every target, so that a
+     * delivery older than this run's data is never applied after it (the stale rule compares with it).
+     */
+    private void recordApplied(List<ProjectListing> listings, List<TargetSync> syncs) {
+        Set<String> failed = new HashSet<>();
+        for (ActionOutcome outcome : outcomes) {
+            if (outcome.failed()) {
+                failed.add(outcome.uid());
+            }
+        }
+        Set<String> unwritten = new HashSet<>();
+        for (ProjectListing listing : listings) {
+            for (TargetSync sync : syncs) {
+                if (sync.failureOf(listing.project()).isPresent()) {
+                    unwritten.add(listing.project().id());
+                }
+            }
+        }
+        Map<String, Instant> applied = new LinkedHashMap<>();
+        for (Map.Entry<String, Issue> entry : listedByUid.entrySet()) {
+            Issue issue = entry.getValue();
+            if (issue.updatedAt().isPresent() && !failed.contains(entry.getKey())
+                    && !unwritten.contains(issue.project().id())) {
+                applied.put(ChangePipeline.keyOfIssue(issue.id()), issue.updatedAt().get());
+            }
+        }
+        try {
+            memory.applied().recordAllApplied(applied);
+        } catch (RuntimeException e) {
+            errors.add("Could not note what this sync applied in the state store (older webhook deliveries may be "
+                    + "applied again until the next sync): " + e.getMessage());
+        }
     }
 
     /** Ends the run as failed when something unexpected (a bug, not a peer's failure) stopped it. */

@@ -34,6 +34,7 @@ public final class FullSyncService implements RunFullSyncUseCase {
     private final TaskScheduler renewals;
     private final Duration leasePeriod;
     private final AtomicReference<String> runningSyncId = new AtomicReference<>();
+    private final ChangeMemory memory;
 
     /**
      * @param locks      shared with the other writers, so that no two write one event at once
@@ -45,6 +46,14 @@ public final class FullSyncService implements RunFullSyncUseCase {
      */
     public FullSyncService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener, Clock clock,
                            Executor background, SyncLease lease, TaskScheduler renewals, Duration leasePeriod) {
+        this(runtime, locks, listener, clock, background, lease, renewals, leasePeriod, ChangeMemory.standalone());
+    }
+
+    /** @param memory shared with the webhook changes: the projects read, what they wrote, what was applied */
+    FullSyncService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener, Clock clock,
+                    Executor background, SyncLease lease, TaskScheduler renewals, Duration leasePeriod,
+                    ChangeMemory memory) {
+        this.memory = Objects.requireNonNull(memory, "memory");
         this.lease = Objects.requireNonNull(lease, "lease");
         this.renewals = Objects.requireNonNull(renewals, "renewals");
         this.leasePeriod = Objects.requireNonNull(leasePeriod, "lease period");
@@ -116,7 +125,7 @@ public final class FullSyncService implements RunFullSyncUseCase {
         held.renewEvery(leasePeriod.dividedBy(3));
         try (RuntimeHolder.Lease lease = runtime.acquire()) {
             listener.syncStarted(syncId, command.dryRun());
-            FullSyncRun run = new FullSyncRun(syncId, command, lease.runtime(), locks, listener, clock);
+            FullSyncRun run = new FullSyncRun(syncId, command, lease.runtime(), locks, listener, clock, memory);
             SyncReport report;
             try {
                 report = run.run();

@@ -12,8 +12,12 @@ import java.util.Optional;
  * The one rule for repeated deliveries: <em>a delivery that brings nothing newer than what was already accepted for
  * the same subject is not applied</em>. A body stored before is a repeat (the {@link
  * io.calplanebot.core.port.out.WebhookInbox} recognises it), and an issue change whose {@code updated_at} is older
- * than one already applied is {@link Verdict#OUTDATED}. Among queued changes, a newer one replaces an older one, never
- * the reverse. What was applied is kept in {@link AppliedChanges}, so the rule holds across restarts and replicas.
+ * than one already applied (by a webhook or a full sync) is {@link Verdict#OUTDATED}. A change applied from its own
+ * body is outdated at an equal {@code updated_at} too: it brings nothing newer, and its body may predate a change
+ * Plane makes without moving {@code updated_at} (a timeline drag), which a full sync applied. A change that is read
+ * fresh from the source is applied at an equal time (the read is current). Among queued changes, a newer one replaces
+ * an older one, never the reverse. What was applied is kept in {@link AppliedChanges}, so the rule holds across
+ * restarts and replicas.
  */
 final class RepeatFilter {
 
@@ -33,7 +37,12 @@ final class RepeatFilter {
             return Verdict.NEW;
         }
         Optional<Instant> last = applied.lastApplied(key);
-        return last.isPresent() && at.get().isBefore(last.get()) ? Verdict.OUTDATED : Verdict.NEW;
+        if (last.isEmpty()) {
+            return Verdict.NEW;
+        }
+        boolean fromBody = ((IssueChanged) notification).reported().isPresent();
+        boolean outdated = fromBody ? !at.get().isAfter(last.get()) : at.get().isBefore(last.get());
+        return outdated ? Verdict.OUTDATED : Verdict.NEW;
     }
 
     /** Remembers that the change was applied, so older deliveries for the same subject are outdated. */

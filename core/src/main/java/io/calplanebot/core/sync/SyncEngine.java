@@ -35,6 +35,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Optional<ConnectionProber> prober;
     private final Optional<CrashRecovery> recovery;
     private final StateStore state;
+    private final ChangeMemory memory;
 
     private SyncEngine(Builder b) {
         Clock clock = Objects.requireNonNull(b.clock, "clock");
@@ -44,11 +45,12 @@ public final class SyncEngine implements AutoCloseable {
         IssueLocks locks = new IssueLocks();
         state = b.state;
         TaskScheduler renewals = b.renewals;
+        memory = new ChangeMemory(state.appliedChanges());
         fullSync = new FullSyncService(runtime, locks, listener, clock, b.background, state.syncLease(), renewals,
-                b.leasePeriod);
-        changes = new ChangeService(runtime, locks, listener);
+                b.leasePeriod, memory);
+        changes = new ChangeService(runtime, locks, listener, memory);
         pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing, state, b.owner,
-                b.inboxTiming.claimHold());
+                b.inboxTiming.claimHold(), b.workers, b.parallelism);
         webhooks = new WebhookService(runtime, pipeline, listener);
         status = new StatusService(record, fullSync);
         periodic = b.schedule == null ? Optional.empty()
@@ -113,6 +115,7 @@ public final class SyncEngine implements AutoCloseable {
     /** Uses {@code next} for all work that starts from now on; the previous runtime closes when its work ends. */
     public void reload(SyncRuntime next) {
         runtime.replace(next);
+        memory.projects().clear();
     }
 
     /** Stops taking webhook changes and closes the runtime once no work uses it. */
@@ -145,6 +148,8 @@ public final class SyncEngine implements AutoCloseable {
         };
         private TaskScheduler scheduler = TaskScheduler.IMMEDIATE;
         private PipelineTiming timing = PipelineTiming.IMMEDIATE;
+        private Executor workers = Runnable::run;
+        private int parallelism = 1;
         private TaskScheduler periodicScheduler;
         private Supplier<SyncSchedule> schedule;
         private TaskScheduler probeScheduler;
@@ -216,6 +221,19 @@ public final class SyncEngine implements AutoCloseable {
         public Builder pipeline(TaskScheduler scheduler, PipelineTiming timing) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /**
+         * Applies webhook changes on {@code workers}, up to {@code parallelism} at once (never two for one issue);
+         * by default one at a time in the pipeline's scheduler thread.
+         */
+        public Builder pipelineWorkers(Executor workers, int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1");
+            }
+            this.workers = Objects.requireNonNull(workers, "workers");
+            this.parallelism = parallelism;
             return this;
         }
 

@@ -31,6 +31,7 @@ public final class SyncExecutor {
     private final IssueLocks locks;
     private final SyncListener listener;
     private final DesiredEventLookup desiredNow;
+    private final WriteGuard guard;
 
     public SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener) {
         this(target, locks, listener, DesiredEventLookup.AS_PLANNED);
@@ -39,6 +40,13 @@ public final class SyncExecutor {
     /** @param desiredNow asked what an event should be now before a retry after a conflict */
     public SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener,
                         DesiredEventLookup desiredNow) {
+        this(target, locks, listener, desiredNow, WriteGuard.NONE);
+    }
+
+    /** @param guard asked under the event's lock whether an action must be left out */
+    SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener, DesiredEventLookup desiredNow,
+                 WriteGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.target = target.name();
         this.store = Objects.requireNonNull(target.store(), "store");
         this.locks = Objects.requireNonNull(locks, "locks");
@@ -68,6 +76,11 @@ public final class SyncExecutor {
 
     private ActionOutcome run(CalendarId calendar, SyncAction action) {
         try {
+            Optional<String> refusal = guard.refusal(action);
+            if (refusal.isPresent()) {
+                return new ActionOutcome(target, calendar.value(), action.uid(), action.summary(), dateOf(action),
+                        action.kind(), OutcomeKind.UNCHANGED, refusal);
+            }
             return perform(calendar, action, action, Optional.empty());
         } catch (StaleVersionException | EventAlreadyExistsException | EventNotFoundException conflict) {
             return retryAfterConflict(calendar, action, conflict);

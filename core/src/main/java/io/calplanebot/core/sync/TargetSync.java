@@ -37,12 +37,12 @@ final class TargetSync {
     private int unchanged;
 
     TargetSync(SyncTarget target, RunSyncCommand command, IssueLocks locks, SyncListener listener,
-               DesiredEventLookup desiredNow) {
+               DesiredEventLookup desiredNow, WriteGuard guard) {
         this.target = target;
         this.store = target.store();
         this.command = command;
         this.listener = listener;
-        this.executor = new SyncExecutor(target, locks, listener, desiredNow);
+        this.executor = new SyncExecutor(target, locks, listener, desiredNow, guard);
     }
 
     /**

@@ -77,20 +77,45 @@ class ChangePipelineTest {
     }
 
     @Test
-    void offer_appliesNothing_beforeTheSettleTime_thenAppliesOnce() {
+    void offer_appliesTheFirstDeliveryForASubject_atOnce() {
         offer(changed("a", "2026-11-27T10:00:00Z"));
 
-        scheduler.advance(Duration.ofMillis(299));
-        assertThat(applied).isEmpty();
-        assertThat(pipeline.pending()).isEqualTo(1);
+        scheduler.runDue();
 
-        scheduler.advance(Duration.ofMillis(1));
         assertThat(applied).containsExactly(changed("a", "2026-11-27T10:00:00Z"));
         assertThat(pipeline.pending()).isZero();
     }
 
     @Test
-    void offer_coalescesABurstForOneIssueIntoOneApply_ofTheNewestChange() {
+    void offer_holdsAFollowUpForTheSettleTime_thenAppliesOnce() {
+        offer(changed("a", "2026-11-27T10:00:00Z"));
+        scheduler.runDue();
+        scheduler.advance(Duration.ofMillis(100));
+        offer(changed("a", "2026-11-27T10:00:01Z"));
+
+        scheduler.advance(Duration.ofMillis(299));
+        assertThat(applied).hasSize(1);
+        assertThat(pipeline.pending()).isEqualTo(1);
+
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(applied).containsExactly(changed("a", "2026-11-27T10:00:00Z"), changed("a", "2026-11-27T10:00:01Z"));
+        assertThat(pipeline.pending()).isZero();
+    }
+
+    @Test
+    void offer_appliesAtOnceAgain_onceTheSubjectWasQuietForTheSettleTime() {
+        offer(changed("a", "2026-11-27T10:00:00Z"));
+        scheduler.runDue();
+        scheduler.advance(Duration.ofSeconds(5));
+
+        offer(changed("a", "2026-11-27T10:00:05Z"));
+        scheduler.runDue();
+
+        assertThat(applied).hasSize(2);
+    }
+
+    @Test
+    void offer_coalescesTheFollowUpsOfABurstForOneIssueIntoOneApply_ofTheNewestChange() {
         for (int i = 0; i < 5; i++) {
             offer(changed("a", "2026-11-27T10:00:0" + i + "Z"));
             scheduler.advance(Duration.ofMillis(50));
@@ -99,7 +124,8 @@ class ChangePipelineTest {
 
         scheduler.advance(Duration.ofSeconds(1));
 
-        assertThat(applied).containsExactlyInAnyOrder(changed("a", "2026-11-27T10:00:04Z"), changed("b", null));
+        assertThat(applied).containsExactlyInAnyOrder(changed("a", "2026-11-27T10:00:00Z"),
+                changed("a", "2026-11-27T10:00:04Z"), changed("b", null));
     }
 
     @Test
@@ -160,7 +186,7 @@ class ChangePipelineTest {
         offer(changed("a", null));
         assertThat(pipeline.pending()).isEqualTo(1);
 
-        scheduler.advance(Duration.ofMillis(300));
+        scheduler.runDue();
         assertThat(applied).isEmpty();
         assertThat(pipeline.pending()).as("waiting for the first retry").isEqualTo(1);
 
@@ -199,7 +225,7 @@ class ChangePipelineTest {
         };
         offer(changed("a", "2026-11-27T10:00:01Z"));
 
-        scheduler.advance(Duration.ofMillis(300));
+        scheduler.runDue();
         assertThat(pipeline.pending()).isEqualTo(1);
         scheduler.advance(Duration.ofMillis(300));
 

@@ -15,6 +15,7 @@ final class ScriptedIssueSource implements IssueSource {
     private final IssueSource delegate;
     private volatile Runnable beforeListProjects = () -> { };
     private volatile Runnable beforeListIssues = () -> { };
+    private volatile Runnable afterListIssues = () -> { };
     private volatile Runnable beforeFindIssue = () -> { };
     private volatile Runnable beforeProbe = () -> { };
     private final List<Duration> probes = new CopyOnWriteArrayList<>();
@@ -54,6 +55,12 @@ final class ScriptedIssueSource implements IssueSource {
         return this;
     }
 
+    /** Runs {@code hook} once a project's issues were listed, before the listing is returned. */
+    ScriptedIssueSource afterListIssues(Runnable hook) {
+        this.afterListIssues = hook;
+        return this;
+    }
+
     @Override
     public List<Project> listProjects() {
         beforeListProjects.run();
@@ -63,7 +70,9 @@ final class ScriptedIssueSource implements IssueSource {
     @Override
     public IssueListing listIssues(Project project) {
         beforeListIssues.run();
-        return delegate.listIssues(project);
+        IssueListing listing = delegate.listIssues(project);
+        afterListIssues.run();
+        return listing;
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class InMemoryIssueSource implements IssueSource {
     private final Set<String> incompleteProjects = new HashSet<>();
     private boolean down;
     private int listIssuesCalls;
+    private int singleReads;
 
     public synchronized InMemoryIssueSource addProject(Project project) {
         projects.put(project.id(), project);
@@ -78,6 +79,11 @@ public final class InMemoryIssueSource implements IssueSource {
         return listIssuesCalls;
     }
 
+    /** How many times one issue or one project was read ({@link #findIssue}, {@link #findProject}). */
+    public synchronized int singleReads() {
+        return singleReads;
+    }
+
     @Override
     public synchronized List<Project> listProjects() {
         checkUp();
@@ -107,6 +113,7 @@ public final class InMemoryIssueSource implements IssueSource {
     @Override
     public synchronized Optional<Issue> findIssue(String projectId, String issueId) {
         checkUp();
+        singleReads++;
         Issue issue = issues.get(issueId);
         return issue != null && issue.project().id().equals(projectId) ? Optional.of(issue) : Optional.empty();
     }
@@ -114,6 +121,7 @@ public final class InMemoryIssueSource implements IssueSource {
     @Override
     public synchronized Optional<Project> findProject(String projectId) {
         checkUp();
+        singleReads++;
         return Optional.ofNullable(projects.get(projectId));
     }
 

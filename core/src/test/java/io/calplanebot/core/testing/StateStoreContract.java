@@ -217,6 +217,23 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void appliedChanges_recordedAllAtOnce_keepTheNewestOfEach() throws Exception {
+        store.appliedChanges().recordApplied("issue:a", T0.plusSeconds(5));
+        Map<String, Instant> batch = new java.util.LinkedHashMap<>();
+        batch.put("issue:a", T0.plusSeconds(2));
+        for (int i = 0; i < 1200; i++) {
+            batch.put("issue:n" + i, T0.plusSeconds(i));
+        }
+        store.appliedChanges().recordAllApplied(batch);
+        store.appliedChanges().recordAllApplied(Map.of());
+        store = reopen(store);
+
+        assertThat(store.appliedChanges().lastApplied("issue:a")).contains(T0.plusSeconds(5));
+        assertThat(store.appliedChanges().lastApplied("issue:n0")).contains(T0);
+        assertThat(store.appliedChanges().lastApplied("issue:n1199")).contains(T0.plusSeconds(1199));
+    }
+
+    @Test
     void theLease_isHeldByOne_untilReleasedOrRunOut_andEachNewHolderGetsAGreaterFencingToken() {
         Duration period = Duration.ofSeconds(60);
         LeaseGrant a = store.syncLease().tryAcquire("a", T0, period).orElseThrow();

@@ -47,14 +47,20 @@ public final class PlaneClient implements AutoCloseable {
     private final Retry retry;
     private final ObjectMapper json;
     private final PlaneErrors errors;
+    private final BudgetObserver budget;
 
     public PlaneClient(PlaneSettings settings, ObjectMapper json) {
-        this(settings, json, RetryRegistry.ofDefaults());
+        this(settings, json, RetryRegistry.ofDefaults(), BudgetObserver.NONE);
     }
 
-    /** A client whose retry ({@code plane-api}) is registered in {@code retries}, for its metrics. */
-    public PlaneClient(PlaneSettings settings, ObjectMapper json, RetryRegistry retries) {
+    /**
+     * A client whose retry ({@code plane-api}) is registered in {@code retries}, for its metrics.
+     *
+     * @param budget hears every request's purpose and its wait for the rate budget
+     */
+    public PlaneClient(PlaneSettings settings, ObjectMapper json, RetryRegistry retries, BudgetObserver budget) {
         this.settings = settings;
+        this.budget = budget;
         this.apiBase = settings.apiBase();
         this.json = json;
         this.errors = new PlaneErrors(json);
@@ -71,9 +77,9 @@ public final class PlaneClient implements AutoCloseable {
      *
      * @throws IssueSourceException for every failure, including a 404 (reason NOT_FOUND)
      */
-    public JsonNode get(String path, Map<String, String> query, RequestSubject subject) {
+    public JsonNode get(String path, Map<String, String> query, RequestSubject subject, RequestPurpose purpose) {
         return parsed(path, subject, execute(path, URI.create(apiBase + path + PathEncoding.query(query)),
-                Optional.empty()));
+                Optional.empty(), purpose));
     }
 
     /**
@@ -82,7 +88,7 @@ public final class PlaneClient implements AutoCloseable {
      */
     public JsonNode getOnce(String path, Map<String, String> query, RequestSubject subject, Duration timeout) {
         return parsed(path, subject, execute(path, URI.create(apiBase + path + PathEncoding.query(query)),
-                Optional.of(timeout)));
+                Optional.of(timeout), RequestPurpose.PROBE));
     }
 
     private JsonNode parsed(String path, RequestSubject subject, PlaneResponse response) {
@@ -103,8 +109,8 @@ public final class PlaneClient implements AutoCloseable {
     }
 
     /** Sends with retries, or once within {@code probeTimeout} when one is given. */
-    private PlaneResponse execute(String path, URI uri, Optional<Duration> probeTimeout) {
-        CheckedSupplier<PlaneResponse> once = () -> exchange(path, uri, probeTimeout);
+    private PlaneResponse execute(String path, URI uri, Optional<Duration> probeTimeout, RequestPurpose purpose) {
+        CheckedSupplier<PlaneResponse> once = () -> exchange(path, uri, probeTimeout, purpose);
         CheckedSupplier<PlaneResponse> attempt = probeTimeout.isPresent() ? once
                 : Retry.decorateCheckedSupplier(retry, once);
         String attempts = probeTimeout.isPresent() ? "1 attempt" : settings.maxAttempts() + " attempts";
@@ -139,17 +145,23 @@ public final class PlaneClient implements AutoCloseable {
         return message.isEmpty() ? "" : " (\"" + message + "\")";
     }
 
-    private boolean acquirePermit(Duration maxWait) {
+    private boolean acquirePermit(Duration maxWait, RequestPurpose purpose) {
+        long started = System.nanoTime();
         try {
-            return limiter.acquire(maxWait);
+            boolean granted = limiter.acquire(maxWait, purpose.urgent());
+            if (granted) {
+                budget.granted(purpose, Duration.ofNanos(System.nanoTime() - started));
+            }
+            return granted;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private PlaneResponse exchange(String path, URI uri, Optional<Duration> probeTimeout) throws IOException {
-        if (!acquirePermit(probeTimeout.orElse(Duration.ofMinutes(10)))) {
+    private PlaneResponse exchange(String path, URI uri, Optional<Duration> probeTimeout, RequestPurpose purpose)
+            throws IOException {
+        if (!acquirePermit(probeTimeout.orElse(Duration.ofMinutes(10)), purpose)) {
             throw new IssueSourceException(Reason.RATE_LIMITED, "Waited too long for this client's own rate limit ("
                     + settings.rateLimitPerMinute() + " requests per minute) before GET " + path + ".");
         }

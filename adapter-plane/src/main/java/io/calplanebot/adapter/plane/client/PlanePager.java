@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads every page of a Plane listing. Plane's rules (plane-api.md section 4): the same {@code per_page} must be
@@ -22,12 +24,21 @@ public final class PlanePager {
     private static final Logger LOG = LoggerFactory.getLogger(PlanePager.class);
     private static final int MAX_PAGES = 100_000;
 
+    /** The page size used when Plane refuses a larger one without saying its limit. */
+    static final int FALLBACK_PER_PAGE = 100;
+    private static final Pattern CAP = Pattern.compile("(?i)per_page.*?exceed\\D*(\\d+)");
+
     private final PlaneClient client;
-    private final int perPage;
+    private volatile int perPage;
 
     public PlanePager(PlaneClient client, int perPage) {
         this.client = client;
         this.perPage = perPage;
+    }
+
+    /** The page size sent now: the configured one, or what Plane said is its largest. */
+    public int perPage() {
+        return perPage;
     }
 
     /** Every item of every page, in Plane's order (not de-duplicated). */
@@ -41,6 +52,37 @@ public final class PlanePager {
      * reported the same {@code total_count} and that many items came back.
      */
     public PagedItems pages(String path, Map<String, String> query, RequestSubject subject) {
+        try {
+            return read(path, query, subject);
+        } catch (IssueSourceException e) {
+            int smaller = smallerPageSize(e);
+            if (smaller <= 0) {
+                throw e;
+            }
+            LOG.warn("Plane refused per_page={} ({}); using per_page={} from now on", perPage, e.getMessage(),
+                    smaller);
+            perPage = smaller;
+            return read(path, query, subject);
+        }
+    }
+
+    /**
+     * When Plane refused the page size (a server that caps it lower than Plane's own 1000: {@code "Invalid per_page
+     * value. Cannot exceed N."}), the size to use instead; 0 when the failure is something else.
+     */
+    private int smallerPageSize(IssueSourceException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e.reason() != Reason.INVALID_RESPONSE || !message.contains("per_page")) {
+            return 0;
+        }
+        Matcher cap = CAP.matcher(message);
+        int limit = cap.find() ? Integer.parseInt(cap.group(1).length() > 6 ? "0" : cap.group(1)) : 0;
+        int smaller = limit >= 1 && limit < perPage ? limit : Math.min(FALLBACK_PER_PAGE, perPage / 2);
+        return smaller < perPage ? smaller : 0;
+    }
+
+    private PagedItems read(String path, Map<String, String> query, RequestSubject subject) {
+        int perPage = this.perPage;
         List<JsonNode> items = new ArrayList<>();
         Set<Long> totals = new HashSet<>();
         Set<String> cursorsSeen = new HashSet<>();
@@ -51,7 +93,7 @@ public final class PlanePager {
             if (cursor != null) {
                 pageQuery.put("cursor", cursor);
             }
-            JsonNode body = client.get(path, pageQuery, subject);
+            JsonNode body = client.get(path, pageQuery, subject, RequestPurpose.FULL_SYNC);
             JsonNode results = body.get("results");
             if (results == null || !results.isArray()) {
                 throw invalid(path, "a page without a \"results\" list");

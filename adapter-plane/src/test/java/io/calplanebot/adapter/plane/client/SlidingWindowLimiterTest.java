@@ -35,4 +35,51 @@ class SlidingWindowLimiterTest {
         assertThat(limiter.acquire(Duration.ofMillis(10))).isTrue();
         assertThat(limiter.acquire(Duration.ofMillis(50))).isFalse();
     }
+
+    @Test
+    void fullSyncPages_leaveTheReserveToWebhookReads() throws InterruptedException {
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(6, Duration.ofSeconds(30), 2);
+        int pages = 0;
+        while (limiter.acquire(Duration.ofMillis(20), false)) {
+            pages++;
+        }
+
+        assertThat(pages).as("pages stop at the budget less the reserve").isEqualTo(4);
+        assertThat(limiter.acquire(Duration.ofMillis(20), true)).as("a webhook read still goes at once").isTrue();
+        assertThat(limiter.acquire(Duration.ofMillis(20), true)).isTrue();
+        assertThat(limiter.acquire(Duration.ofMillis(20), true)).as("the whole budget is spent").isFalse();
+    }
+
+    @Test
+    void aWaitingWebhookRead_goesBeforeWaitingFullSyncPages() throws Exception {
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(2, Duration.ofMillis(600), 0);
+        assertThat(limiter.acquire(Duration.ofSeconds(1), false)).isTrue();
+        assertThat(limiter.acquire(Duration.ofSeconds(1), false)).isTrue();
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread page = new Thread(() -> {
+            try {
+                if (limiter.acquire(Duration.ofSeconds(10), false)) {
+                    order.add("page");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        page.start();
+        Thread.sleep(100);
+        Thread webhook = new Thread(() -> {
+            try {
+                if (limiter.acquire(Duration.ofSeconds(10), true)) {
+                    order.add("webhook");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        webhook.start();
+        webhook.join(5000);
+        page.join(5000);
+
+        assertThat(order).containsExactly("webhook", "page");
+    }
 }

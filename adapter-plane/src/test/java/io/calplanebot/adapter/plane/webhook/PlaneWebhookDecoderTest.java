@@ -3,6 +3,10 @@ package io.calplanebot.adapter.plane.webhook;
 import io.calplanebot.adapter.plane.PlaneWebhookDecoder;
 import io.calplanebot.sample.PlaneWebhookSender;
 import io.calplanebot.sample.WebhookDelivery;
+import io.calplanebot.core.domain.Issue;
+import io.calplanebot.core.domain.Priority;
+import io.calplanebot.core.domain.Project;
+import io.calplanebot.core.domain.StateGroup;
 import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IgnoredEvent;
 import io.calplanebot.core.domain.webhook.IssueChanged;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,16 +65,100 @@ class PlaneWebhookDecoderTest {
     void issueCreated_planeEnvelope_becomesIssueChanged() {
         WebhookNotification notification = decoder.decode(signed(WebhookFixtures.issueCreated()));
 
-        assertThat(notification).isEqualTo(new IssueChanged(ChangeAction.CREATED, ISSUE_ID, PROJECT_ID,
-                Optional.of(Instant.parse("2026-05-18T09:41:07.118406Z"))));
+        assertThat(notification).isInstanceOf(IssueChanged.class);
+        IssueChanged changed = (IssueChanged) notification;
+        assertThat(changed.change()).isEqualTo(ChangeAction.CREATED);
+        assertThat(changed.issueId()).isEqualTo(ISSUE_ID);
+        assertThat(changed.projectId()).isEqualTo(PROJECT_ID);
+        assertThat(changed.updatedAt()).contains(Instant.parse("2026-05-18T09:41:07.118406Z"));
         assertThat(notification.event()).isEqualTo("issue");
         assertThat(notification.action()).isEqualTo("created");
     }
 
     @Test
     void issueUpdated_planeEnvelope_carriesTheNewUpdatedAt() {
-        assertThat(decoder.decode(signed(WebhookFixtures.issueUpdated()))).isEqualTo(new IssueChanged(
-                ChangeAction.UPDATED, ISSUE_ID, PROJECT_ID, Optional.of(Instant.parse("2026-05-18T14:02:51.660273Z"))));
+        IssueChanged changed = (IssueChanged) decoder.decode(signed(WebhookFixtures.issueUpdated()));
+
+        assertThat(changed.change()).isEqualTo(ChangeAction.UPDATED);
+        assertThat(changed.updatedAt()).contains(Instant.parse("2026-05-18T14:02:51.660273Z"));
+    }
+
+    // ---- the body as the issue itself ----------------------------------------------------------------------------
+
+    private static final Project MOBILE = new Project(PROJECT_ID, "MOB", "Mobile");
+
+    @Test
+    void aSignedCompleteBody_carriesTheIssueItself_inTheProjectAsKnown() {
+        IssueChanged changed = (IssueChanged) decoder.decode(signed(WebhookFixtures.issueUpdated()));
+
+        assertThat(changed.reported()).isPresent();
+        Issue issue = changed.reported().get().in(MOBILE).orElseThrow();
+        assertThat(issue.id()).isEqualTo(ISSUE_ID);
+        assertThat(issue.key()).isEqualTo("MOB-14");
+        assertThat(issue.name()).isEqualTo("App crashes on launch when locale is ar-EG 🌙");
+        assertThat(issue.description()).contains("java.lang.IllegalArgumentException");
+        assertThat(issue.state().name()).isEqualTo("Todo");
+        assertThat(issue.state().group()).isEqualTo(StateGroup.UNSTARTED);
+        assertThat(issue.priority()).isEqualTo(Priority.HIGH);
+        assertThat(issue.labels()).containsExactly("bug");
+        assertThat(issue.assigneeNames()).containsExactly("ava");
+        assertThat(issue.targetDate()).contains(LocalDate.of(2026, 5, 29));
+        assertThat(issue.startDate()).isEmpty();
+        assertThat(issue.updatedAt()).contains(Instant.parse("2026-05-18T14:02:51.660273Z"));
+        assertThat(changed.reported().get().updatedAt()).isEqualTo(issue.updatedAt().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"archived_at", "deleted_at", "is_draft"})
+    void aSignedBodyOfAnArchivedDeletedOrDraftIssue_saysThereIsNoEvent(String field) {
+        Object value = field.equals("is_draft") ? Boolean.TRUE
+                : field.equals("archived_at") ? "2026-05-19" : "2026-05-19T08:00:00Z";
+        IssueChanged changed = (IssueChanged) decoder.decode(signed(WebhookFixtures.issueUpdated()
+                .withData(field, value)));
+
+        assertThat(changed.reported()).isPresent();
+        assertThat(changed.reported().get().mirrored()).isFalse();
+        assertThat(changed.reported().get().in(MOBILE)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "state", "sequence_id", "labels", "assignees", "priority", "target_date",
+            "start_date", "updated_at", "description_html"})
+    void aBodyWithoutAFieldTheMappingReads_isOnlyAHint(String field) {
+        Map<String, Object> data = WebhookFixtures.issueData();
+        data.remove(field);
+        IssueChanged changed = (IssueChanged) decoder.decode(signed(WebhookDelivery.plane("issue", "updated",
+                WebhookFixtures.WEBHOOK_ID, WebhookFixtures.WORKSPACE_ID, data,
+                WebhookFixtures.activity("name", "a", "b"))));
+
+        assertThat(changed.reported()).isEmpty();
+    }
+
+    @Test
+    void aBodyWithLabelIdsInsteadOfLabels_orAStateId_isOnlyAHint() {
+        IssueChanged ids = (IssueChanged) decoder.decode(signed(WebhookFixtures.issueUpdated()
+                .withData("labels", java.util.List.of("deb0d161-39d9-4080-8ff2-d8f20910ddd2"))));
+        IssueChanged state = (IssueChanged) decoder.decode(signed(WebhookFixtures.issueUpdated()
+                .withData("state", "e9baeced-5176-476b-a245-6486491912a7")));
+
+        assertThat(ids.reported()).isEmpty();
+        assertThat(state.reported()).isEmpty();
+    }
+
+    @Test
+    void withoutASecret_aCompleteBody_isOnlyAHint() {
+        IssueChanged changed = (IssueChanged) unsigned.decode(new RawWebhook(Map.of(),
+                WebhookFixtures.issueUpdated().body()));
+
+        assertThat(changed.reported()).isEmpty();
+        assertThat(changed.updatedAt()).contains(Instant.parse("2026-05-18T14:02:51.660273Z"));
+    }
+
+    @Test
+    void theSpecsPayload_isOnlyAHint() {
+        WebhookNotification notification = decoder.decode(signed(WebhookFixtures.spec("updated")));
+
+        assertThat(((IssueChanged) notification).reported()).isEmpty();
     }
 
     @Test

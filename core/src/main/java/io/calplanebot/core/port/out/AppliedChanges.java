@@ -1,6 +1,7 @@
 package io.calplanebot.core.port.out;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,12 @@ public interface AppliedChanges {
 
     /** Notes that data as of {@code updatedAt} was applied; an older value never replaces a newer one. */
     void recordApplied(String subject, Instant updatedAt);
+
+    /**
+     * Notes many subjects at once (what a full sync applied), each as {@link #recordApplied}; a store may write them
+     * in one transaction. The default records them one by one.
+     */
+    default void recordAllApplied(Map<String, Instant> updatedAtBySubject) {
+        updatedAtBySubject.forEach(this::recordApplied);
+    }
 }
