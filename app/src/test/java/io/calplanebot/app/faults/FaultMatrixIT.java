@@ -85,6 +85,7 @@ class FaultMatrixIT {
         env.put("PLANE_WORKSPACE_SLUG", plane.workspaceSlug());
         env.put("PLANE_WEBHOOK_SECRET", secret);
         env.put("PLANE_RATE_LIMIT_PER_MINUTE", "10000");
+        env.put("PLANE_PER_PAGE", "100");
         env.put("CALDAV_URL", radicale.baseUrl());
         env.put("CALDAV_USERNAME", "test");
         env.put("CALDAV_PASSWORD", "test");
