@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The inbox in the {@code webhook_inbox} table. Stores are committed in groups: concurrent deliveries wait for one
- * transaction (one disk flush) together, and each is answered only once that transaction committed.
+ * The inbox in the {@code webhook_inbox} table. Stores and done marks are committed in groups: concurrent deliveries
+ * (and the changes applied meanwhile) wait for one transaction (one disk flush) together, and each call returns only
+ * once that transaction committed.
  */
 final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     static final int GROUP_LIMIT = 500;
@@ -37,7 +38,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
 
     private final Sql sql;
     private final Dialect dialect;
-    private final BlockingQueue<PendingStore> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
@@ -55,27 +56,31 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         if (closed) {
             throw new StateStoreException("The state store is closed", null);
         }
-        PendingStore pending = new PendingStore(webhook, subject, updatedAt, receivedAt);
+        return awaitWritten(new PendingStore(webhook, subject, updatedAt, receivedAt), "keep the delivery");
+    }
+
+    /** Hands the work to the writer and waits until its group committed. */
+    private <T> T awaitWritten(Queued<T> pending, String what) {
         queue.add(pending);
         try {
             return pending.result.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateStoreException("Interrupted while the delivery was stored", e);
+            throw new StateStoreException("Interrupted while the state store was asked to " + what, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StateStoreException failure ? failure
-                    : new StateStoreException("The state store could not keep the delivery", e.getCause());
+                    : new StateStoreException("The state store could not " + what, e.getCause());
         } catch (TimeoutException e) {
-            throw new StateStoreException("The state store did not keep the delivery within "
+            throw new StateStoreException("The state store did not " + what + " within "
                     + STORE_TIMEOUT_SECONDS + " s", e);
         }
     }
 
     private void writeGroups() {
-        List<PendingStore> group = new ArrayList<>();
+        List<Queued<?>> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                PendingStore first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Queued<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -91,41 +96,21 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         }
     }
 
-    private void writeGroup(List<PendingStore> group) {
-        List<Optional<String>> ids;
+    private void writeGroup(List<Queued<?>> group) {
         try {
-            ids = sql.inTransaction("keep webhook deliveries", connection -> insert(connection, group));
+            sql.inTransaction("keep webhook deliveries", connection -> {
+                try (Statements statements = new Statements(connection)) {
+                    for (Queued<?> pending : group) {
+                        pending.write(statements);
+                    }
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             group.forEach(pending -> pending.result.completeExceptionally(e));
             return;
         }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).result.complete(ids.get(i));
-        }
-    }
-
-    private static List<Optional<String>> insert(Connection connection, List<PendingStore> group)
-            throws SQLException {
-        List<Optional<String>> ids = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_inbox (" + COLUMNS
-                + ", fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING")) {
-            for (PendingStore pending : group) {
-                String id = UUID.randomUUID().toString();
-                insert.setString(1, id);
-                insert.setString(2, pending.subject);
-                if (pending.updatedAt.isPresent()) {
-                    insert.setLong(3, Times.micros(pending.updatedAt.get()));
-                } else {
-                    insert.setNull(3, Types.BIGINT);
-                }
-                insert.setLong(4, pending.receivedAt.toEpochMilli());
-                insert.setString(5, HeaderText.write(pending.webhook.headers()));
-                insert.setString(6, Base64.getEncoder().encodeToString(pending.webhook.body()));
-                insert.setString(7, InMemoryStateStore.fingerprint(pending.webhook.body()));
-                ids.add(insert.executeUpdate() == 1 ? Optional.of(id) : Optional.empty());
-            }
-        }
-        return ids;
+        group.forEach(Queued::committed);
     }
 
     @Override
@@ -158,18 +143,10 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        sql.inTransaction("mark webhook deliveries done", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE webhook_inbox SET done_at_ms = ? WHERE id = ? AND done_at_ms IS NULL")) {
-                for (String id : ids) {
-                    update.setLong(1, now.toEpochMilli());
-                    update.setString(2, id);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-            return null;
-        });
+        if (closed) {
+            throw new StateStoreException("The state store is closed", null);
+        }
+        awaitWritten(new PendingDone(ids, now), "mark webhook deliveries done");
     }
 
     @Override
@@ -268,19 +245,114 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         }
     }
 
-    /** A delivery handed to the writer, and where its answer goes. */
-    private static final class PendingStore {
+    /** The two statements a group uses, prepared when first needed. */
+    private static final class Statements implements AutoCloseable {
+        private final Connection connection;
+        private PreparedStatement insert;
+        private PreparedStatement done;
+
+        Statements(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement insert() throws SQLException {
+            if (insert == null) {
+                insert = connection.prepareStatement("INSERT INTO webhook_inbox (" + COLUMNS
+                        + ", fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING");
+            }
+            return insert;
+        }
+
+        PreparedStatement done() throws SQLException {
+            if (done == null) {
+                done = connection.prepareStatement(
+                        "UPDATE webhook_inbox SET done_at_ms = ? WHERE id = ? AND done_at_ms IS NULL");
+            }
+            return done;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (insert != null) {
+                insert.close();
+            }
+            if (done != null) {
+                done.close();
+            }
+        }
+    }
+
+    /** Work handed to the writer, and where its answer goes once the group committed. */
+    private abstract static class Queued<T> {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        abstract void write(Statements statements) throws SQLException;
+
+        abstract void committed();
+    }
+
+    /** A delivery to keep; answered with its new id, or empty when the same body is kept already. */
+    private static final class PendingStore extends Queued<Optional<String>> {
         final RawWebhook webhook;
         final String subject;
         final Optional<Instant> updatedAt;
         final Instant receivedAt;
-        final CompletableFuture<Optional<String>> result = new CompletableFuture<>();
+        private Optional<String> id = Optional.empty();
 
         PendingStore(RawWebhook webhook, String subject, Optional<Instant> updatedAt, Instant receivedAt) {
             this.webhook = webhook;
             this.subject = subject;
             this.updatedAt = updatedAt;
             this.receivedAt = receivedAt;
+        }
+
+        @Override
+        void write(Statements statements) throws SQLException {
+            PreparedStatement insert = statements.insert();
+            String newId = UUID.randomUUID().toString();
+            insert.setString(1, newId);
+            insert.setString(2, subject);
+            if (updatedAt.isPresent()) {
+                insert.setLong(3, Times.micros(updatedAt.get()));
+            } else {
+                insert.setNull(3, Types.BIGINT);
+            }
+            insert.setLong(4, receivedAt.toEpochMilli());
+            insert.setString(5, HeaderText.write(webhook.headers()));
+            insert.setString(6, Base64.getEncoder().encodeToString(webhook.body()));
+            insert.setString(7, InMemoryStateStore.fingerprint(webhook.body()));
+            id = insert.executeUpdate() == 1 ? Optional.of(newId) : Optional.empty();
+        }
+
+        @Override
+        void committed() {
+            result.complete(id);
+        }
+    }
+
+    /** Deliveries to mark done. */
+    private static final class PendingDone extends Queued<Void> {
+        final Set<String> ids;
+        final Instant now;
+
+        PendingDone(Set<String> ids, Instant now) {
+            this.ids = Set.copyOf(ids);
+            this.now = now;
+        }
+
+        @Override
+        void write(Statements statements) throws SQLException {
+            PreparedStatement done = statements.done();
+            for (String id : ids) {
+                done.setLong(1, now.toEpochMilli());
+                done.setString(2, id);
+                done.executeUpdate();
+            }
+        }
+
+        @Override
+        void committed() {
+            result.complete(null);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.calplanebot.core.domain.webhook.ProjectChanged;
 import io.calplanebot.core.domain.webhook.RawWebhook;
 import io.calplanebot.core.domain.webhook.WebhookNotification;
 import io.calplanebot.core.port.in.WebhookReceipt.Disposition;
+import io.calplanebot.core.port.out.AppliedChanges;
 import io.calplanebot.core.port.out.StateStore;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.port.out.TaskScheduler;
@@ -77,8 +78,16 @@ public final class ChangePipeline implements AutoCloseable {
     public ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
                           PipelineTiming timing, StateStore state, String owner, Duration claimHold,
                           Executor workers, int parallelism) {
-        this(Objects.requireNonNull(changes, "changes")::apply, scheduler, clock, listener, timing, state, owner,
-                claimHold, workers, parallelism);
+        this(Objects.requireNonNull(changes, "changes")::apply, scheduler, clock, listener, timing, state,
+                state.appliedChanges(), owner, claimHold, workers, parallelism);
+    }
+
+    /** @param applied what was applied: the engine's, shared with its full syncs (and remembered in memory) */
+    ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
+                   PipelineTiming timing, StateStore state, AppliedChanges applied, String owner, Duration claimHold,
+                   Executor workers, int parallelism) {
+        this(Objects.requireNonNull(changes, "changes")::apply, scheduler, clock, listener, timing, state, applied,
+                owner, claimHold, workers, parallelism);
     }
 
     ChangePipeline(Applier changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
@@ -89,6 +98,13 @@ public final class ChangePipeline implements AutoCloseable {
     ChangePipeline(Applier changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
                    PipelineTiming timing, StateStore state, String owner, Duration claimHold,
                    Executor workers, int parallelism) {
+        this(changes, scheduler, clock, listener, timing, state, state.appliedChanges(), owner, claimHold, workers,
+                parallelism);
+    }
+
+    private ChangePipeline(Applier changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
+                           PipelineTiming timing, StateStore state, AppliedChanges applied, String owner,
+                           Duration claimHold, Executor workers, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
@@ -100,7 +116,7 @@ public final class ChangePipeline implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.timing = Objects.requireNonNull(timing, "timing");
         this.inbox = Objects.requireNonNull(state, "state").inbox();
-        this.filter = new RepeatFilter(state.appliedChanges());
+        this.filter = new RepeatFilter(applied);
         this.owner = Objects.requireNonNull(owner, "owner");
         this.claimHold = Objects.requireNonNull(claimHold, "claim hold");
     }

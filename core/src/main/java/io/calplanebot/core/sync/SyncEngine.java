@@ -45,12 +45,13 @@ public final class SyncEngine implements AutoCloseable {
         IssueLocks locks = new IssueLocks();
         state = b.state;
         TaskScheduler renewals = b.renewals;
-        memory = new ChangeMemory(state.appliedChanges());
+        memory = new ChangeMemory(state.shared() ? state.appliedChanges()
+                : new RememberedChanges(state.appliedChanges()));
         fullSync = new FullSyncService(runtime, locks, listener, clock, b.background, state.syncLease(), renewals,
                 b.leasePeriod, memory);
         changes = new ChangeService(runtime, locks, listener, memory);
-        pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing, state, b.owner,
-                b.inboxTiming.claimHold(), b.workers, b.parallelism);
+        pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing, state, memory.applied(),
+                b.owner, b.inboxTiming.claimHold(), b.workers, b.parallelism);
         webhooks = new WebhookService(runtime, pipeline, listener);
         status = new StatusService(record, fullSync);
         periodic = b.schedule == null ? Optional.empty()
