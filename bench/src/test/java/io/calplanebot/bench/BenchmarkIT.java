@@ -1,0 +1,311 @@
+package io.calplanebot.bench;
+
+import io.calplanebot.adapter.caldav.AuthType;
+import io.calplanebot.adapter.caldav.testing.CalDavServer;
+import io.calplanebot.adapter.caldav.testing.CalDavServerKind;
+import io.calplanebot.adapter.caldav.testing.CalDavServers;
+import io.calplanebot.sample.FakePlane;
+import io.calplanebot.sample.PlaneWebhookSender;
+import io.calplanebot.sample.WebhookDelivery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark (docs/benchmarks.md): on each real CalDAV server, the fake Plane serves N issues in 5 projects and
+ * one run measures the raw floor (the product's own events PUT one by one, and over 4 connections, into fresh
+ * calendars), {@code calplanebot sync} in a fresh JVM (initial, then with nothing changed), vdirsyncer pushing the
+ * same events (initial and no-op), the ETag listing of the product's calendars, client CPU and peak RSS, and Plane
+ * requests per sync. On the first server it then starts {@code calplanebot serve} and measures start-up, webhook to
+ * event latency and webhook intake. Sizes come from system properties ({@code bench.issues}, {@code bench.servers},
+ * {@code bench.webhooks}, {@code bench.intake}); the Markdown result goes to {@code bench.out}. Nothing here asserts a
+ * timing: only that every part ran and wrote what it should.
+ */
+class BenchmarkIT {
+    private static final int PROJECTS = 5;
+    private static final int FLOOR_CONNECTIONS = 4;
+    private static final int INTAKE_ISSUES = 50;
+
+    @TempDir
+    Path work;
+
+    private final int issues = Integer.getInteger("bench.issues", 40);
+    private final List<String> servers = List.of(System.getProperty("bench.servers", "radicale,davical")
+            .split(","));
+    private final int webhooks = Integer.getInteger("bench.webhooks", 20);
+    private final int intake = Integer.getInteger("bench.intake", 300);
+    private final Path jar = Path.of(System.getProperty("bench.jar", "../app/target/calplanebot.jar"));
+    private final Path out = Path.of(System.getProperty("bench.out", "target/benchmark.md"));
+    /** The fake Plane's project ids, in the order they were made. */
+    private final List<String> projects = new ArrayList<>();
+
+    @Test
+    void measuresTheProductAgainstTheRawFloorAndVdirsyncer_onRealServers() throws Exception {
+        assertThat(jar).as("the runnable jar (mvn package -pl app -am)").exists();
+        Report report = new Report(String.format(Locale.ROOT, "### %s, %d issues in %d projects, machine: %d cores, "
+                        + "Java %s",
+                ZonedDateTime.now(ZoneOffset.UTC).toLocalDate(), issues, PROJECTS,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        boolean first = true;
+        for (String name : servers) {
+            CalDavServerKind kind = CalDavServerKind.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            try (CalDavServer server = CalDavServers.start(kind, AuthType.BASIC); FakePlane plane = FakePlane.start()) {
+                List<String> ids = populate(plane);
+                measureSyncs(report, kind, server, plane);
+                if (first) {
+                    measureService(report, server, plane, ids);
+                    first = false;
+                }
+            }
+        }
+        String markdown = report.markdown();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, markdown, StandardCharsets.UTF_8);
+        System.out.println(markdown);
+    }
+
+    private List<String> populate(FakePlane plane) {
+        plane.faults().rateLimit(60, Duration.ofMinutes(1));
+        List<String> ids = new ArrayList<>();
+        projects.clear();
+        for (int p = 0; p < PROJECTS; p++) {
+            projects.add(plane.addProject("P" + p, "Project " + p));
+        }
+        for (int i = 0; i < issues; i++) {
+            int n = i;
+            ids.add(plane.addIssue(projects.get(i % PROJECTS), d -> d.name("Issue " + n)
+                    .descriptionHtml("<p>Work item <strong>" + n + "</strong>: check the <em>details</em>.</p>")
+                    .priority(n % 3 == 0 ? "high" : "medium")
+                    .targetDate(LocalDate.of(2026, 12, 1).plusDays(n % 90))));
+        }
+        return ids;
+    }
+
+    private Map<String, String> productEnv(CalDavServer server, FakePlane plane, Path data) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PLANE_BASE_URL", plane.baseUrl());
+        env.put("PLANE_API_TOKEN", plane.apiKey());
+        env.put("PLANE_WORKSPACE_SLUG", plane.workspaceSlug());
+        env.put("CALDAV_URL", server.calendarHomeUrl());
+        env.put("CALDAV_USERNAME", server.user());
+        env.put("CALDAV_PASSWORD", server.password());
+        env.put("CALDAV_AUTH_TYPE", "basic");
+        env.put("DATA_DIR", data.toString());
+        env.put("LOG_DIR", data.resolve("logs").toString());
+        return env;
+    }
+
+    private void measureSyncs(Report report, CalDavServerKind kind, CalDavServer server, FakePlane plane)
+            throws Exception {
+        Path data = Files.createDirectories(work.resolve(kind.name().toLowerCase(Locale.ROOT) + "-sync"));
+        Map<String, String> env = productEnv(server, plane, data);
+        List<String> sync = List.of("java", "-jar", jar.toAbsolutePath().toString(), "sync");
+
+        plane.clearRequests();
+        Timed initial = Timed.run(sync, env, work);
+        assertThat(initial.exitCode()).as(initial.output()).isZero();
+        int planeInitial = plane.requests().size();
+        plane.clearRequests();
+        Timed noop = Timed.run(sync, env, work);
+        assertThat(noop.exitCode()).as(noop.output()).isZero();
+        int planeNoop = plane.requests().size();
+
+        Dav dav = new Dav(server.user(), server.password());
+        URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()
+                : server.calendarHomeUrl() + "/");
+        List<URI> calendars = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (String project : projects) {
+            URI calendar = home.resolve("plane-" + project + "/");
+            calendars.add(calendar);
+            bodies.addAll(dav.events(calendar).values());
+        }
+        assertThat(bodies).as("every issue has its event on " + kind).hasSize(issues);
+
+        long listingStart = System.nanoTime();
+        int listed = 0;
+        for (URI calendar : calendars) {
+            listed += dav.etags(calendar);
+        }
+        double listing = (System.nanoTime() - listingStart) / 1e9;
+        assertThat(listed).isEqualTo(issues);
+
+        double floorSequential = putAll(dav, home.resolve("floor-1/"), bodies, 1);
+        double floorParallel = putAll(dav, home.resolve("floor-" + FLOOR_CONNECTIONS + "/"), bodies,
+                FLOOR_CONNECTIONS);
+
+        URI vdirCalendar = home.resolve("vdirsyncer/");
+        dav.mkcalendar(vdirCalendar);
+        Vdirsyncer vdirsyncer = Vdirsyncer.prepare(work.resolve(kind.name()), bodies, vdirCalendar, server.user(),
+                server.password());
+        Timed vdirInitial = vdirsyncer.sync();
+        Timed vdirNoop = vdirsyncer.sync();
+        assertThat(dav.etags(vdirCalendar)).as("vdirsyncer uploaded every event").isEqualTo(issues);
+
+        report.server(kind.name().toLowerCase(Locale.ROOT), floorSequential, floorParallel, initial, noop,
+                vdirInitial, vdirNoop, listing, planeInitial, planeNoop, issues);
+    }
+
+    /** PUTs every body into a new calendar over {@code connections} connections; the seconds it took. */
+    private static double putAll(Dav dav, URI calendar, List<String> bodies, int connections) throws Exception {
+        dav.mkcalendar(calendar);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                done.add(pool.submit(() -> {
+                    Dav own = dav;
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        own.put(calendar.resolve("floor-" + i + ".ics"), bodies.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void measureService(Report report, CalDavServer server, FakePlane plane, List<String> ids)
+            throws Exception {
+        String secret = PlaneWebhookSender.newSecret();
+        Map<String, String> env = productEnv(server, plane, Files.createDirectories(work.resolve("serve")));
+        env.put("PLANE_WEBHOOK_SECRET", secret);
+        env.put("WEBHOOK_RATE_LIMIT_PER_MINUTE", "1000000");
+        plane.faults().rateLimit(100_000, Duration.ofMinutes(1));
+
+        List<Double> starts = new ArrayList<>();
+        Path quiet = Files.createDirectories(work.resolve("start-only"));
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> startEnv = productEnv(server, plane, quiet);
+            startEnv.put("ENABLE_SYNC", "false");
+            try (ServiceUnderTest started = ServiceUnderTest.start(jar, startEnv, work.resolve("start-" + i + ".log"))) {
+                starts.add(started.awaitHealth(Duration.ofSeconds(60)));
+            }
+        }
+        Collections.sort(starts);
+        report.service("`serve` until `/api/v1/health` answers (3 starts: min / median / max)",
+                Report.f(starts.get(0)) + " s / " + Report.f(starts.get(1)) + " s / " + Report.f(starts.get(2)) + " s");
+
+        try (ServiceUnderTest service = ServiceUnderTest.start(jar, env, work.resolve("serve.log"));
+             PlaneWebhookSender sender = new PlaneWebhookSender(service.uri("/webhooks/plane"), secret)) {
+            service.awaitHealth(Duration.ofSeconds(60));
+            service.awaitFirstSync(Duration.ofMinutes(30));
+            Dav dav = new Dav(server.user(), server.password());
+            URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()
+                    : server.calendarHomeUrl() + "/");
+
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < webhooks; i++) {
+                String id = ids.get(i % ids.size());
+                String name = "Renamed " + i;
+                plane.updateIssue(id, d -> d.name(name));
+                WebhookDelivery delivery = plane.webhooks().issueUpdated(id, "name", "before", name);
+                URI event = home.resolve("plane-" + plane.projectIdOf(id) + "/plane-issue-" + id + ".ics");
+                Pattern written = Pattern.compile("SUMMARY:.*" + Pattern.quote(name) + "(?!\\d)");
+                long sent = System.nanoTime();
+                assertThat(sender.send(delivery).status()).isEqualTo(200);
+                while (!written.matcher(dav.get(event)).find()) {
+                    assertThat(System.nanoTime() - sent).as("event " + i + " written within 30 s")
+                            .isLessThan(Duration.ofSeconds(30).toNanos());
+                    Thread.sleep(2);
+                }
+                latencies.add((System.nanoTime() - sent) / 1e6);
+                Thread.sleep(50);
+            }
+            Collections.sort(latencies);
+            report.service("webhook → event on the CalDAV server, " + webhooks + " single changes (p50 / p99 / max)",
+                    Report.f(percentile(latencies, 50)) + " ms / " + Report.f(percentile(latencies, 99)) + " ms / "
+                            + Report.f(latencies.get(latencies.size() - 1)) + " ms");
+
+            // Intake only: every delivery of the measured burst is older than a change applied just before, so it is
+            // verified, decoded, judged and kept in the inbox, and nothing is written to the calendars meanwhile.
+            List<String> subjects = ids.subList(0, Math.min(ids.size(), INTAKE_ISSUES));
+            List<WebhookDelivery> deliveries = new ArrayList<>();
+            for (int j = 0; j < intake; j++) {
+                String id = subjects.get(j % subjects.size());
+                String name = "Intake " + j;
+                plane.updateIssue(id, d -> d.name(name));
+                deliveries.add(plane.webhooks().issueUpdated(id, "name", "before", name));
+            }
+            for (String id : subjects) {
+                plane.updateIssue(id, d -> d.name("Intake newest"));
+                assertThat(sender.send(plane.webhooks().issueUpdated(id, "name", "before", "Intake newest")).status())
+                        .isEqualTo(200);
+            }
+            for (String id : subjects) {
+                URI event = home.resolve("plane-" + plane.projectIdOf(id) + "/plane-issue-" + id + ".ics");
+                long waitStart = System.nanoTime();
+                while (!dav.get(event).contains("Intake newest")) {
+                    assertThat(System.nanoTime() - waitStart).isLessThan(Duration.ofSeconds(60).toNanos());
+                    Thread.sleep(20);
+                }
+            }
+            List<Double> answers = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger next = new AtomicInteger();
+            int clients = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int j = next.getAndIncrement(); j < deliveries.size(); j = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        int status = sender.send(deliveries.get(j)).status();
+                        answers.add((System.nanoTime() - t) / 1e6);
+                        if (status != 200) {
+                            throw new IllegalStateException("delivery " + j + " answered " + status);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(10, TimeUnit.MINUTES);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            List<Double> sorted = new ArrayList<>(answers);
+            Collections.sort(sorted);
+            assertThat(sorted).hasSize(intake);
+            report.service("webhook intake, " + intake + " signed deliveries for " + subjects.size() + " issues over "
+                            + clients + " connections, each older than what was applied (deliveries/s; answer p50 / "
+                            + "p99)",
+                    Report.f(intake / seconds) + "/s; " + Report.f(percentile(sorted, 50)) + " ms / "
+                            + Report.f(percentile(sorted, 99)) + " ms");
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
