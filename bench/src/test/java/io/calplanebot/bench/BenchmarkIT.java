@@ -136,11 +136,14 @@ class BenchmarkIT {
         URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()
                 : server.calendarHomeUrl() + "/");
         List<URI> calendars = new ArrayList<>();
+        List<List<String>> bodiesByProject = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         for (String project : projects) {
             URI calendar = home.resolve("plane-" + project + "/");
             calendars.add(calendar);
-            bodies.addAll(dav.events(calendar).values());
+            List<String> inProject = new ArrayList<>(dav.events(calendar).values());
+            bodiesByProject.add(inProject);
+            bodies.addAll(inProject);
         }
         assertThat(bodies).as("every issue has its event on " + kind).hasSize(issues);
 
@@ -152,25 +155,46 @@ class BenchmarkIT {
         double listing = (System.nanoTime() - listingStart) / 1e9;
         assertThat(listed).isEqualTo(issues);
 
-        double floorSequential = putAll(dav, home.resolve("floor-1/"), bodies, 1);
-        double floorParallel = putAll(dav, home.resolve("floor-" + FLOOR_CONNECTIONS + "/"), bodies,
+        // the same events in the same layout: one calendar per project, as the product writes them
+        double floorSequential = putAll(dav, home, "floor-1-", bodiesByProject, 1);
+        double floorParallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
                 FLOOR_CONNECTIONS);
 
-        URI vdirCalendar = home.resolve("vdirsyncer/");
-        dav.mkcalendar(vdirCalendar);
-        Vdirsyncer vdirsyncer = Vdirsyncer.prepare(work.resolve(kind.name()), bodies, vdirCalendar, server.user(),
-                server.password());
+        List<String> collections = new ArrayList<>();
+        for (int p = 0; p < bodiesByProject.size(); p++) {
+            collections.add("vdirsyncer-" + p);
+            dav.mkcalendar(home.resolve("vdirsyncer-" + p + "/"));
+        }
+        Vdirsyncer vdirsyncer = Vdirsyncer.prepare(work.resolve(kind.name()), collections, bodiesByProject, home,
+                server.user(), server.password());
         Timed vdirInitial = vdirsyncer.sync();
         Timed vdirNoop = vdirsyncer.sync();
-        assertThat(dav.etags(vdirCalendar)).as("vdirsyncer uploaded every event").isEqualTo(issues);
+        int uploaded = 0;
+        for (String collection : collections) {
+            uploaded += dav.etags(home.resolve(collection + "/"));
+        }
+        assertThat(uploaded).as("vdirsyncer uploaded every event").isEqualTo(issues);
 
         report.server(kind.name().toLowerCase(Locale.ROOT), floorSequential, floorParallel, initial, noop,
                 vdirInitial, vdirNoop, listing, planeInitial, planeNoop, issues);
     }
 
-    /** PUTs every body into a new calendar over {@code connections} connections; the seconds it took. */
-    private static double putAll(Dav dav, URI calendar, List<String> bodies, int connections) throws Exception {
-        dav.mkcalendar(calendar);
+    /**
+     * PUTs every body into new calendars ({@code prefix} and the project's number), over {@code connections}
+     * connections; the seconds it took.
+     */
+    private static double putAll(Dav dav, URI home, String prefix, List<List<String>> bodiesByProject,
+                                 int connections) throws Exception {
+        List<URI> targets = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int p = 0; p < bodiesByProject.size(); p++) {
+            URI calendar = home.resolve(prefix + p + "/");
+            dav.mkcalendar(calendar);
+            for (int i = 0; i < bodiesByProject.get(p).size(); i++) {
+                targets.add(calendar.resolve("floor-" + i + ".ics"));
+                bodies.add(bodiesByProject.get(p).get(i));
+            }
+        }
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long start = System.nanoTime();
@@ -178,9 +202,8 @@ class BenchmarkIT {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 done.add(pool.submit(() -> {
-                    Dav own = dav;
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                        own.put(calendar.resolve("floor-" + i + ".ics"), bodies.get(i));
+                        dav.put(targets.get(i), bodies.get(i));
                     }
                     return null;
                 }));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * vdirsyncer pushing the same events from a local vdir (one {@code .ics} file per event) into one CalDAV calendar:
- * the reference for the initial sync and for a resync with nothing changed.
+ * vdirsyncer pushing the same events from a local vdir (one folder per calendar, one {@code .ics} file per event)
+ * into the same number of CalDAV calendars: the reference for the initial sync and for a resync with nothing changed.
  */
 final class Vdirsyncer {
     private final Path dir;
@@ -21,13 +21,24 @@ final class Vdirsyncer {
         this.config = config;
     }
 
-    /** Writes the events into a vdir and a configuration pairing it with {@code calendar}. */
-    static Vdirsyncer prepare(Path workDir, List<String> events, URI calendar, String user, String password)
-            throws IOException, InterruptedException {
+    /**
+     * Writes the events into a vdir (one folder per collection) and a configuration pairing each folder with the
+     * calendar of the same name under {@code home}.
+     */
+    static Vdirsyncer prepare(Path workDir, List<String> collections, List<List<String>> events, URI home,
+                              String user, String password) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(workDir.resolve("vdirsyncer"));
         Path vdir = Files.createDirectories(dir.resolve("events"));
-        for (int i = 0; i < events.size(); i++) {
-            Files.writeString(vdir.resolve("event-" + i + ".ics"), events.get(i), StandardCharsets.UTF_8);
+        for (int c = 0; c < collections.size(); c++) {
+            Path folder = Files.createDirectories(vdir.resolve(collections.get(c)));
+            for (int i = 0; i < events.get(c).size(); i++) {
+                Files.writeString(folder.resolve("event-" + i + ".ics"), events.get(c).get(i),
+                        StandardCharsets.UTF_8);
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (String collection : collections) {
+            names.append(names.length() == 0 ? "" : ", ").append('"').append(collection).append('"');
         }
         Path config = dir.resolve("config");
         Files.writeString(config, String.join("\n",
@@ -37,7 +48,7 @@ final class Vdirsyncer {
                 "[pair bench]",
                 "a = \"local\"",
                 "b = \"server\"",
-                "collections = null",
+                "collections = [" + names + "]",
                 "conflict_resolution = \"a wins\"",
                 "",
                 "[storage local]",
@@ -47,7 +58,7 @@ final class Vdirsyncer {
                 "",
                 "[storage server]",
                 "type = \"caldav\"",
-                "url = \"" + calendar + "\"",
+                "url = \"" + home + "\"",
                 "username = \"" + user + "\"",
                 "password = \"" + password + "\"",
                 "auth = \"basic\"",
