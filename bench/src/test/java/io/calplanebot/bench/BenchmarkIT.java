@@ -57,6 +57,9 @@ class BenchmarkIT {
     private final int webhooks = Integer.getInteger("bench.webhooks", 20);
     private final int intake = Integer.getInteger("bench.intake", 300);
     private final Path jar = Path.of(System.getProperty("bench.jar", "../app/target/calplanebot.jar"));
+    private final Path launcherSource = Path.of(System.getProperty("bench.launcher", "../app/src/dist/calplanebot"));
+    /** The release archive's launcher beside the jar, as a user runs the product (with its JVM defaults). */
+    private Path launcher;
     private final Path out = Path.of(System.getProperty("bench.out", "target/benchmark.md"));
     /** The fake Plane's project ids, in the order they were made. */
     private final List<String> projects = new ArrayList<>();
@@ -64,6 +67,9 @@ class BenchmarkIT {
     @Test
     void measuresTheProductAgainstTheRawFloorAndVdirsyncer_onRealServers() throws Exception {
         assertThat(jar).as("the runnable jar (mvn package -pl app -am)").exists();
+        Path release = Files.createDirectories(work.resolve("release"));
+        Files.copy(jar, release.resolve("calplanebot.jar"));
+        launcher = Files.copy(launcherSource, release.resolve("calplanebot"));
         Report report = new Report(String.format(Locale.ROOT, "### %s, %d issues in %d projects, machine: %d cores, "
                         + "Java %s",
                 ZonedDateTime.now(ZoneOffset.UTC).toLocalDate(), issues, PROJECTS,
@@ -114,6 +120,10 @@ class BenchmarkIT {
         env.put("CALDAV_AUTH_TYPE", "basic");
         env.put("DATA_DIR", data.toString());
         env.put("LOG_DIR", data.resolve("logs").toString());
+        String profile = System.getProperty("bench.syncJavaOptions", "");
+        if (!profile.isBlank()) {
+            env.put("JAVA_OPTS", profile);
+        }
         return env;
     }
 
@@ -121,7 +131,7 @@ class BenchmarkIT {
             throws Exception {
         Path data = Files.createDirectories(work.resolve(kind.name().toLowerCase(Locale.ROOT) + "-sync"));
         Map<String, String> env = productEnv(server, plane, data);
-        List<String> sync = List.of("java", "-jar", jar.toAbsolutePath().toString(), "sync");
+        List<String> sync = List.of("bash", launcher.toString(), "sync");
 
         plane.clearRequests();
         Timed initial = Timed.run(sync, env, work);
@@ -230,7 +240,8 @@ class BenchmarkIT {
         for (int i = 0; i < 3; i++) {
             Map<String, String> startEnv = productEnv(server, plane, quiet);
             startEnv.put("ENABLE_SYNC", "false");
-            try (ServiceUnderTest started = ServiceUnderTest.start(jar, startEnv, work.resolve("start-" + i + ".log"))) {
+            try (ServiceUnderTest started = ServiceUnderTest.start(launcher, startEnv,
+                    work.resolve("start-" + i + ".log"))) {
                 starts.add(started.awaitHealth(Duration.ofSeconds(60)));
             }
         }
@@ -238,7 +249,7 @@ class BenchmarkIT {
         report.service("`serve` until `/api/v1/health` answers (3 starts: min / median / max)",
                 Report.f(starts.get(0)) + " s / " + Report.f(starts.get(1)) + " s / " + Report.f(starts.get(2)) + " s");
 
-        try (ServiceUnderTest service = ServiceUnderTest.start(jar, env, work.resolve("serve.log"));
+        try (ServiceUnderTest service = ServiceUnderTest.start(launcher, env, work.resolve("serve.log"));
              PlaneWebhookSender sender = new PlaneWebhookSender(service.uri("/webhooks/plane"), secret)) {
             service.awaitHealth(Duration.ofSeconds(60));
             service.awaitFirstSync(Duration.ofMinutes(30));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@code calplanebot serve} in a JVM of its own, as a user starts it; stopped with SIGTERM. */
+/** {@code calplanebot serve} started by the release launcher, as a user starts it; stopped with SIGTERM. */
 final class ServiceUnderTest implements AutoCloseable {
     private final Process process;
     private final int port;
@@ -26,7 +26,8 @@ final class ServiceUnderTest implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static ServiceUnderTest start(Path jar, Map<String, String> env, Path log) throws IOException {
+    /** @param launcher the release archive's {@code calplanebot} script, beside the jar */
+    static ServiceUnderTest start(Path launcher, Map<String, String> env, Path log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -36,9 +37,9 @@ final class ServiceUnderTest implements AutoCloseable {
         all.put("PORT", Integer.toString(port));
         String profile = System.getProperty("bench.serveJavaOptions", "");
         if (!profile.isBlank()) {
-            all.put("JAVA_TOOL_OPTIONS", profile);
+            all.put("JAVA_OPTS", profile);
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-jar", jar.toString(), "serve"))
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", launcher.toString(), "serve"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(all);
         long started = System.nanoTime();
