@@ -84,7 +84,17 @@ final class CalendarEvents {
     Optional<EventVersion> create(URI calendar, CalendarEvent event) {
         URI href = Hrefs.child(calendar, event.identity().resourceName());
         bodies.forget(href);
-        return dav.put(href, codec.encodeNew(event), Precondition.createOnly()).etag().map(EventVersion::new);
+        String ics = codec.encodeNew(event);
+        return remembered(href, ics, dav.put(href, ics, Precondition.createOnly()).etag());
+    }
+
+    /**
+     * Keeps what was just written under the ETag the server gave it, so that the next update of the event (a
+     * webhook change moments later) merges with it without reading it back; a server that gives no ETag is read.
+     */
+    private Optional<EventVersion> remembered(URI href, String ics, Optional<String> etag) {
+        etag.ifPresent(value -> bodies.put(href, value, ics));
+        return etag.map(EventVersion::new);
     }
 
     Optional<EventVersion> update(URI calendar, EventIdentity identity, CalendarEvent event, EventVersion expected) {
@@ -97,7 +107,7 @@ final class CalendarEvents {
             throw new CalendarStoreException(Reason.PROTOCOL, "cannot update " + href + ": " + e.getMessage(), e);
         }
         bodies.forget(href);
-        return dav.put(href, merged, Precondition.ifMatch(expected.value())).etag().map(EventVersion::new);
+        return remembered(href, merged, dav.put(href, merged, Precondition.ifMatch(expected.value())).etag());
     }
 
     void delete(URI calendar, EventIdentity identity, EventVersion expected) {

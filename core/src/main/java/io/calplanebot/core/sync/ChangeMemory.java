@@ -6,13 +6,14 @@ import io.calplanebot.core.state.InMemoryStateStore;
 import java.util.Objects;
 
 /**
- * What the webhook changes and the full syncs of one engine tell each other: the projects as last read, what
- * webhooks wrote while a full sync ran, and (durably, across replicas) the newest {@code updated_at} applied per
+ * What the webhook changes and the full syncs of one engine tell each other: the projects as last read, the events
+ * as last listed or written, what webhooks wrote while a full sync ran, and (durably, across replicas) the newest {@code updated_at} applied per
  * issue, which the full sync records too so that an older delivery never undoes it.
  */
 final class ChangeMemory {
     private final KnownProjects projects = new KnownProjects();
     private final WebhookWrites writes = new WebhookWrites();
+    private final KnownEvents events = new KnownEvents();
     private final AppliedChanges applied;
 
     ChangeMemory(AppliedChanges applied) {
@@ -30,6 +31,10 @@ final class ChangeMemory {
 
     WebhookWrites writes() {
         return writes;
+    }
+
+    KnownEvents events() {
+        return events;
     }
 
     AppliedChanges applied() {

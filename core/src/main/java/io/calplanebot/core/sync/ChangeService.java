@@ -45,6 +45,7 @@ public final class ChangeService {
 
     private final KnownProjects projects;
     private final WebhookWrites writes;
+    private final KnownEvents events;
     private final Map<String, CalendarId> calendars = new HashMap<>();
     private SyncRuntime calendarsOf;
 
@@ -60,6 +61,7 @@ public final class ChangeService {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.projects = memory.projects();
         this.writes = memory.writes();
+        this.events = memory.events();
     }
 
     /**
@@ -116,6 +118,7 @@ public final class ChangeService {
     }
 
     private void forgetCalendars() {
+        events.forget();
         synchronized (calendars) {
             calendars.clear();
         }
@@ -214,9 +217,12 @@ public final class ChangeService {
         private List<ActionOutcome> writeIssueIn(SyncTarget target, CalendarId calendar, String issueId,
                                                  List<DesiredEvent> desired) {
             CalendarStore store = target.store();
-            SyncExecutor executor = new SyncExecutor(target, locks, listener);
+            SyncExecutor executor = new SyncExecutor(target, locks, listener).onWritten((cal, id, stored) ->
+                    events.written(target.name(), cal, id.uid(), stored));
             EventIdentity identity = EventIdentity.forIssue(issueId);
-            List<StoredEvent> current = store.findEvent(calendar, identity).map(List::of).orElse(List.of());
+            Optional<StoredEvent> known = events.get(target.name(), calendar, identity.uid());
+            List<StoredEvent> current = known.isPresent() ? List.of(known.get())
+                    : store.findEvent(calendar, identity).map(List::of).orElse(List.of());
             SyncPlan plan = planner.plan(desired, true, current, false);
             List<ActionOutcome> outcomes = new ArrayList<>(executor.execute(calendar, plan));
             if (plan.count(ActionKind.CREATE) > 0 && outcomes.stream().noneMatch(ActionOutcome::failed)) {
@@ -228,7 +234,8 @@ public final class ChangeService {
 
         /** Deletes the owned events with this UID in the target's calendars chosen, through the planner. */
         private List<ActionOutcome> deleteCopies(SyncTarget target, String uid, Predicate<CalendarId> where) {
-            SyncExecutor executor = new SyncExecutor(target, locks, listener);
+            SyncExecutor executor = new SyncExecutor(target, locks, listener).onWritten((cal, id, stored) ->
+                    events.written(target.name(), cal, id.uid(), stored));
             List<ActionOutcome> outcomes = new ArrayList<>();
             for (LocatedEvent located : target.store().findEventsByUid(uid)) {
                 if (where.test(located.calendar())) {

@@ -46,11 +46,13 @@ final class FullSyncRun {
     private final List<TargetReport> targetReports = new ArrayList<>();
     private final Map<String, Issue> listedByUid = new LinkedHashMap<>();
     private final ChangeMemory memory;
+    private final Writers writers;
     private int unchanged;
 
     FullSyncRun(String syncId, RunSyncCommand command, SyncRuntime runtime, IssueLocks locks, SyncListener listener,
-                Clock clock, ChangeMemory memory) {
+                Clock clock, ChangeMemory memory, Writers writers) {
         this.memory = memory;
+        this.writers = writers;
         this.syncId = syncId;
         this.command = command;
         this.runtime = runtime;
@@ -84,7 +86,8 @@ final class FullSyncRun {
         List<TargetSync> syncs = new ArrayList<>();
         boolean several = runtime.targets().size() > 1;
         for (SyncTarget target : runtime.targets()) {
-            TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal);
+            TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal,
+                    writers, memory.events());
             TargetReport report = sync.run(listings, others);
             syncs.add(sync);
             targetReports.add(report);

@@ -35,6 +35,7 @@ public final class FullSyncService implements RunFullSyncUseCase {
     private final Duration leasePeriod;
     private final AtomicReference<String> runningSyncId = new AtomicReference<>();
     private final ChangeMemory memory;
+    private final Writers writers;
 
     /**
      * @param locks      shared with the other writers, so that no two write one event at once
@@ -46,14 +47,19 @@ public final class FullSyncService implements RunFullSyncUseCase {
      */
     public FullSyncService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener, Clock clock,
                            Executor background, SyncLease lease, TaskScheduler renewals, Duration leasePeriod) {
-        this(runtime, locks, listener, clock, background, lease, renewals, leasePeriod, ChangeMemory.standalone());
+        this(runtime, locks, listener, clock, background, lease, renewals, leasePeriod, ChangeMemory.standalone(),
+                Writers.SEQUENTIAL);
     }
 
-    /** @param memory shared with the webhook changes: the projects read, what they wrote, what was applied */
+    /**
+     * @param memory  shared with the webhook changes: the projects read, what they wrote, what was applied
+     * @param writers where each calendar's writes are carried out, and how many at once
+     */
     FullSyncService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener, Clock clock,
                     Executor background, SyncLease lease, TaskScheduler renewals, Duration leasePeriod,
-                    ChangeMemory memory) {
+                    ChangeMemory memory, Writers writers) {
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.writers = Objects.requireNonNull(writers, "writers");
         this.lease = Objects.requireNonNull(lease, "lease");
         this.renewals = Objects.requireNonNull(renewals, "renewals");
         this.leasePeriod = Objects.requireNonNull(leasePeriod, "lease period");
@@ -125,7 +131,8 @@ public final class FullSyncService implements RunFullSyncUseCase {
         held.renewEvery(leasePeriod.dividedBy(3));
         try (RuntimeHolder.Lease lease = runtime.acquire()) {
             listener.syncStarted(syncId, command.dryRun());
-            FullSyncRun run = new FullSyncRun(syncId, command, lease.runtime(), locks, listener, clock, memory);
+            FullSyncRun run = new FullSyncRun(syncId, command, lease.runtime(), locks, listener, clock, memory,
+                    writers);
             SyncReport report;
             try {
                 report = run.run();

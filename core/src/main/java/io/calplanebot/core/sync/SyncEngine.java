@@ -48,7 +48,7 @@ public final class SyncEngine implements AutoCloseable {
         memory = new ChangeMemory(state.shared() ? state.appliedChanges()
                 : new RememberedChanges(state.appliedChanges()));
         fullSync = new FullSyncService(runtime, locks, listener, clock, b.background, state.syncLease(), renewals,
-                b.leasePeriod, memory);
+                b.leasePeriod, memory, b.writers);
         changes = new ChangeService(runtime, locks, listener, memory);
         pipeline = new ChangePipeline(changes, b.scheduler, clock, listener, b.timing, state, memory.applied(),
                 b.owner, b.inboxTiming.claimHold(), b.workers, b.parallelism);
@@ -150,6 +150,7 @@ public final class SyncEngine implements AutoCloseable {
         private TaskScheduler scheduler = TaskScheduler.IMMEDIATE;
         private PipelineTiming timing = PipelineTiming.IMMEDIATE;
         private Executor workers = Runnable::run;
+        private Writers writers = Writers.SEQUENTIAL;
         private int parallelism = 1;
         private TaskScheduler periodicScheduler;
         private Supplier<SyncSchedule> schedule;
@@ -222,6 +223,16 @@ public final class SyncEngine implements AutoCloseable {
         public Builder pipeline(TaskScheduler scheduler, PipelineTiming timing) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /**
+         * Lets a full sync write up to {@code parallelism} events of one calendar at once on {@code executor} (a
+         * server that scales with connections writes faster); by default one after another. Keep it below the
+         * calendar client's connection limit.
+         */
+        public Builder fullSyncWriters(Executor executor, int parallelism) {
+            this.writers = new Writers(executor, parallelism);
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.calplanebot.core.sync;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.EventIdentity;
+import io.calplanebot.core.domain.EventVersion;
 import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.OutcomeKind;
@@ -18,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Applies a plan with conditional writes. Every action ends with an outcome and one failure never stops the
@@ -32,6 +37,9 @@ public final class SyncExecutor {
     private final SyncListener listener;
     private final DesiredEventLookup desiredNow;
     private final WriteGuard guard;
+    private final Writers writers;
+    private final Object listening = new Object();
+    private volatile Written written = Written.NONE;
 
     public SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener) {
         this(target, locks, listener, DesiredEventLookup.AS_PLANNED);
@@ -46,6 +54,13 @@ public final class SyncExecutor {
     /** @param guard asked under the event's lock whether an action must be left out */
     SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener, DesiredEventLookup desiredNow,
                  WriteGuard guard) {
+        this(target, locks, listener, desiredNow, guard, Writers.SEQUENTIAL);
+    }
+
+    /** @param writers where the actions of one plan are carried out, and how many at once */
+    SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener, DesiredEventLookup desiredNow,
+                 WriteGuard guard, Writers writers) {
+        this.writers = Objects.requireNonNull(writers, "writers");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.target = target.name();
         this.store = Objects.requireNonNull(target.store(), "store");
@@ -54,14 +69,67 @@ public final class SyncExecutor {
         this.desiredNow = Objects.requireNonNull(desiredNow, "desired event lookup");
     }
 
+    /** Tells {@code value} of every event this executor writes, with the version the store gave it. */
+    SyncExecutor onWritten(Written value) {
+        this.written = Objects.requireNonNull(value, "written");
+        return this;
+    }
+
+    /** Hears what an executor wrote: the event as stored now, or empty when it is gone or its version unknown. */
+    @FunctionalInterface
+    interface Written {
+        Written NONE = (calendar, identity, stored) -> {
+        };
+
+        void written(CalendarId calendar, EventIdentity identity, Optional<StoredEvent> stored);
+    }
+
+    /**
+     * Carries out every action of the plan, each under its event's lock: one after another, or up to the writers'
+     * parallelism at once. The outcomes come back in the plan's order; the listener hears each as it completes (one
+     * at a time).
+     */
     public List<ActionOutcome> execute(CalendarId calendar, SyncPlan plan) {
-        List<ActionOutcome> outcomes = new ArrayList<>();
-        for (SyncAction action : plan.actions()) {
-            ActionOutcome outcome = locks.withLock(action.uid(), () -> run(calendar, action));
-            outcomes.add(outcome);
+        List<SyncAction> actions = plan.actions();
+        int workers = Math.min(writers.parallelism(), actions.size());
+        if (workers <= 1) {
+            List<ActionOutcome> outcomes = new ArrayList<>();
+            for (SyncAction action : actions) {
+                outcomes.add(carryOut(calendar, action));
+            }
+            return outcomes;
+        }
+        ActionOutcome[] outcomes = new ActionOutcome[actions.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < actions.size(); i = next.getAndIncrement()) {
+                outcomes[i] = carryOut(calendar, actions.get(i));
+            }
+        };
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            try {
+                running.add(CompletableFuture.runAsync(worker, writers.executor()));
+            } catch (RejectedExecutionException e) {
+                worker.run();
+            }
+        }
+        for (CompletableFuture<Void> work : running) {
+            try {
+                work.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private ActionOutcome carryOut(CalendarId calendar, SyncAction action) {
+        ActionOutcome outcome = locks.withLock(action.uid(), () -> run(calendar, action));
+        synchronized (listening) {
             listener.actionCompleted(outcome);
         }
-        return outcomes;
+        return outcome;
     }
 
     /** The outcomes a dry run reports: every action planned, nothing written. */
@@ -113,15 +181,21 @@ public final class SyncExecutor {
         OutcomeKind kind;
         if (action instanceof CreateEvent) {
             CreateEvent create = (CreateEvent) action;
-            store.create(calendar, create.event());
+            Optional<EventVersion> version = store.create(calendar, create.event());
+            written.written(calendar, create.event().identity(), version.map(v -> new StoredEvent(
+                    create.event().identity(), v, create.event())));
             kind = OutcomeKind.CREATED;
         } else if (action instanceof UpdateEvent) {
             UpdateEvent update = (UpdateEvent) action;
-            store.update(calendar, update.current().identity(), update.desired(), update.current().version());
+            Optional<EventVersion> version = store.update(calendar, update.current().identity(), update.desired(),
+                    update.current().version());
+            written.written(calendar, update.current().identity(), version.map(v -> new StoredEvent(
+                    update.current().identity(), v, update.desired())));
             kind = OutcomeKind.UPDATED;
         } else if (action instanceof DeleteEvent) {
             DeleteEvent delete = (DeleteEvent) action;
             store.delete(calendar, delete.current().identity(), delete.current().version());
+            written.written(calendar, delete.current().identity(), Optional.empty());
             kind = OutcomeKind.DELETED;
         } else {
             throw new AssertionError(action);

@@ -35,14 +35,17 @@ final class TargetSync {
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private int unchanged;
+    private final KnownEvents known;
 
     TargetSync(SyncTarget target, RunSyncCommand command, IssueLocks locks, SyncListener listener,
-               DesiredEventLookup desiredNow, WriteGuard guard) {
+               DesiredEventLookup desiredNow, WriteGuard guard, Writers writers, KnownEvents known) {
+        this.known = known;
         this.target = target;
         this.store = target.store();
         this.command = command;
         this.listener = listener;
-        this.executor = new SyncExecutor(target, locks, listener, desiredNow, guard);
+        this.executor = new SyncExecutor(target, locks, listener, desiredNow, guard, writers).onWritten(
+                (cal, id, stored) -> known.written(target.name(), cal, id.uid(), stored));
     }
 
     /**
@@ -133,6 +136,9 @@ final class TargetSync {
         try {
             current = calendar instanceof ExistingCalendar
                     ? store.listOwnedEvents(((ExistingCalendar) calendar).id()) : List.of();
+            if (calendar instanceof ExistingCalendar) {
+                known.listed(target.name(), ((ExistingCalendar) calendar).id(), current);
+            }
         } catch (CalendarStoreException e) {
             errors.add("Could not read calendar " + calendar.label() + ": " + e.getMessage());
             return;

@@ -200,4 +200,28 @@ class ChangesFromTheirBodiesTest {
         assertThat(h.owned(renamed)).containsEntry(eventOf(v3).uid(),
                 eventOf(Issues.from(v3).inProject(renamed).build()));
     }
+
+    @Test
+    void anEventEditedByHandAfterTheLastWrite_isStillUpdated_whenTheChangeMeetsTheNewerVersion() {
+        h.put(v1);
+        service.runFullSync(RunSyncCommand.everything());
+        CalendarEvent edited = eventOf(Issues.from(v1).withName("Edited by hand").build());
+        h.store.editBehindOurBack(h.calendarOf(MOB), eventOf(v1).identity().resourceName(), edited);
+        Issue v2 = version(v1, "Fix login v2", U2);
+
+        offer(reported(v2));
+
+        assertThat(eventNow()).isEqualTo(eventOf(v2));
+    }
+
+    @Test
+    void anEventDeletedByHandAfterTheLastWrite_isCreatedAgain_byTheNextChangeThatAltersIt() {
+        h.put(v1);
+        service.runFullSync(RunSyncCommand.everything());
+        h.store.deleteBehindOurBack(h.calendarOf(MOB), eventOf(v1).identity().resourceName());
+
+        offer(reported(version(v1, "Fix login v2", U2)));
+
+        assertThat(eventNow().summary()).contains("Fix login v2");
+    }
 }
