@@ -54,7 +54,7 @@ public final class ChangePipeline implements AutoCloseable {
     private final Set<String> applying = new HashSet<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     /** When each recent subject last had a delivery, oldest first (a burst's follow-ups wait for the settle time). */
-    private final Map<String, Instant> lastOffered = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Instant> lastOffered = new RecentEntries<>(RECENT_SUBJECTS);
     private static final int RECENT_SUBJECTS = 10_000;
     private int inFlight;
     private Instant nextWake;
@@ -67,22 +67,16 @@ public final class ChangePipeline implements AutoCloseable {
      */
     public ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
                           PipelineTiming timing, StateStore state, String owner, Duration claimHold) {
-        this(changes, scheduler, clock, listener, timing, state, owner, claimHold, Runnable::run, 1);
+        this(Objects.requireNonNull(changes, "changes")::apply, scheduler, clock, listener, timing, state,
+                state.appliedChanges(), owner, claimHold, Runnable::run, 1);
     }
 
     /**
+     * @param applied     what was applied: the engine's, shared with its full syncs (and remembered in memory)
      * @param workers     where changes are applied: up to {@code parallelism} at once, never two for one subject
      * @param parallelism how many changes may be applied at the same time (1: one after the other, in the
      *                    scheduler's thread)
      */
-    public ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
-                          PipelineTiming timing, StateStore state, String owner, Duration claimHold,
-                          Executor workers, int parallelism) {
-        this(Objects.requireNonNull(changes, "changes")::apply, scheduler, clock, listener, timing, state,
-                state.appliedChanges(), owner, claimHold, workers, parallelism);
-    }
-
-    /** @param applied what was applied: the engine's, shared with its full syncs (and remembered in memory) */
     ChangePipeline(ChangeService changes, TaskScheduler scheduler, Clock clock, SyncListener listener,
                    PipelineTiming timing, StateStore state, AppliedChanges applied, String owner, Duration claimHold,
                    Executor workers, int parallelism) {
@@ -179,11 +173,6 @@ public final class ChangePipeline implements AutoCloseable {
     private synchronized Duration settleFor(String key) {
         Instant now = clock.instant();
         Instant previous = lastOffered.put(key, now);
-        if (lastOffered.size() > RECENT_SUBJECTS) {
-            Iterator<Instant> oldest = lastOffered.values().iterator();
-            oldest.next();
-            oldest.remove();
-        }
         boolean followUp = previous != null && Duration.between(previous, now).compareTo(timing.settle()) < 0;
         return followUp ? timing.settle() : Duration.ZERO;
     }

@@ -86,15 +86,15 @@ public final class ChangeService {
      * replaced. A webhook change then costs the event's read and its write, nothing more.
      */
     private CalendarId calendarOf(SyncRuntime rt, SyncTarget target, Project project) {
-        synchronized (calendars) {
-            if (calendarsOf != rt) {
-                calendars.clear();
-                calendarsOf = rt;
-            }
-        }
         String key = calendarKey(target, project);
         CalendarId known;
         synchronized (calendars) {
+            if (calendarsOf != rt) {
+                // another configuration: its calendars, and the events in them, are found again
+                calendars.clear();
+                events.forget();
+                calendarsOf = rt;
+            }
             known = calendars.get(key);
         }
         if (known != null) {
@@ -117,7 +117,8 @@ public final class ChangeService {
         return target.name() + "\n" + project.id() + "\n" + project.calendarName();
     }
 
-    private void forgetCalendars() {
+    /** After a failed write: what is stored is not known any more. */
+    private void forgetWhatIsKnown() {
         events.forget();
         synchronized (calendars) {
             calendars.clear();
@@ -186,7 +187,7 @@ public final class ChangeService {
             if (outcomes.stream().noneMatch(ActionOutcome::failed)) {
                 asOf.ifPresent(at -> writes.wrote(EventIdentity.uidForIssue(issueId), at));
             } else {
-                forgetCalendars();
+                forgetWhatIsKnown();
             }
             return new ChangeResult(outcomes,
                     outcomes.isEmpty() ? Optional.of("calendar already up to date") : Optional.empty());
@@ -210,7 +211,7 @@ public final class ChangeService {
                     throw e;
                 }
             }
-            forgetCalendars();
+            forgetWhatIsKnown();
             return writeIssueIn(target, calendarOf(rt, target, project), issueId, desired);
         }
 
@@ -302,7 +303,7 @@ public final class ChangeService {
                 }
             }
             if (first != null) {
-                forgetCalendars();
+                forgetWhatIsKnown();
                 throw first;
             }
             return outcomes;

@@ -3,7 +3,6 @@ package io.calplanebot.core.sync;
 import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.StoredEvent;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,7 @@ import java.util.Optional;
 final class KnownEvents {
     static final int EVENTS = 20_000;
 
-    private final Map<String, StoredEvent> events = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StoredEvent> eldest) {
-            return size() > EVENTS;
-        }
-    };
+    private final Map<String, StoredEvent> events = new RecentEntries<>(EVENTS);
 
     synchronized Optional<StoredEvent> get(String target, CalendarId calendar, String uid) {
         return Optional.ofNullable(events.get(key(target, calendar, uid)));

@@ -3,7 +3,6 @@ package io.calplanebot.core.sync;
 import io.calplanebot.core.port.out.AppliedChanges;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,12 +17,7 @@ final class RememberedChanges implements AppliedChanges {
     static final int SUBJECTS = 100_000;
 
     private final AppliedChanges store;
-    private final Map<String, Optional<Instant>> known = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Optional<Instant>> eldest) {
-            return size() > SUBJECTS;
-        }
-    };
+    private final Map<String, Optional<Instant>> known = new RecentEntries<>(SUBJECTS);
 
     RememberedChanges(AppliedChanges store) {
         this.store = store;

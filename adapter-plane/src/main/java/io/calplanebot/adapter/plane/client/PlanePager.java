@@ -26,7 +26,7 @@ public final class PlanePager {
 
     /** The page size used when Plane refuses a larger one without saying its limit. */
     static final int FALLBACK_PER_PAGE = 100;
-    private static final Pattern CAP = Pattern.compile("(?i)per_page.*?exceed\\D*(\\d+)");
+    private static final Pattern CAP = Pattern.compile("(?i)per_page.*?exceed\\D*(\\d{1,6})\\b");
 
     private final PlaneClient client;
     private volatile int perPage;
@@ -76,7 +76,7 @@ public final class PlanePager {
             return 0;
         }
         Matcher cap = CAP.matcher(message);
-        int limit = cap.find() ? Integer.parseInt(cap.group(1).length() > 6 ? "0" : cap.group(1)) : 0;
+        int limit = cap.find() ? Integer.parseInt(cap.group(1)) : 0;
         int smaller = limit >= 1 && limit < perPage ? limit : Math.min(FALLBACK_PER_PAGE, perPage / 2);
         return smaller < perPage ? smaller : 0;
     }
