@@ -159,12 +159,14 @@ public final class ChangeService {
                 return notMirrored(projectId);
             }
             Optional<Issue> issue = rt.issues().findIssue(projectId, issueId);
+            long obtained = writes.stamp();
             return write(project.get(), issueId, issue,
-                    issue.isPresent() ? issue.get().updatedAt() : Optional.of(GONE));
+                    issue.isPresent() ? issue.get().updatedAt() : Optional.of(GONE), obtained);
         }
 
         /** The issue as the signed body described it, in the project as known (read once if it is not). */
         private ChangeResult applyReported(String issueId, IssueSnapshot snapshot) {
+            long obtained = writes.stamp();
             Optional<Project> project = projects.get(snapshot.projectId());
             if (project.isEmpty()) {
                 project = rt.issues().findProject(snapshot.projectId());
@@ -173,7 +175,8 @@ public final class ChangeService {
             if (project.isEmpty()) {
                 return notMirrored(snapshot.projectId());
             }
-            return write(project.get(), issueId, snapshot.in(project.get()), Optional.of(snapshot.updatedAt()));
+            return write(project.get(), issueId, snapshot.in(project.get()), Optional.of(snapshot.updatedAt()),
+                    obtained);
         }
 
         private ChangeResult notMirrored(String projectId) {
@@ -181,11 +184,12 @@ public final class ChangeService {
         }
 
         /** Writes the issue's event (or removes it when empty) on every target; notes the write for the full sync. */
-        private ChangeResult write(Project project, String issueId, Optional<Issue> issue, Optional<Instant> asOf) {
+        private ChangeResult write(Project project, String issueId, Optional<Issue> issue, Optional<Instant> asOf,
+                                   long obtained) {
             List<DesiredEvent> desired = issue.map(i -> List.of(DesiredEvent.of(i, rt.mapper()))).orElse(List.of());
             List<ActionOutcome> outcomes = onEveryTarget(target -> writeIssue(target, project, issueId, desired));
             if (outcomes.stream().noneMatch(ActionOutcome::failed)) {
-                asOf.ifPresent(at -> writes.wrote(EventIdentity.uidForIssue(issueId), at));
+                asOf.ifPresent(at -> writes.wrote(EventIdentity.uidForIssue(issueId), at, obtained));
             } else {
                 forgetWhatIsKnown();
             }
@@ -254,10 +258,11 @@ public final class ChangeService {
                     return applyIssue(project.get().id(), deleted.issueId());
                 }
             }
+            long obtained = writes.stamp();
             String uid = EventIdentity.uidForIssue(deleted.issueId());
             List<ActionOutcome> outcomes = onEveryTarget(target -> deleteCopies(target, uid, c -> true));
             if (outcomes.stream().noneMatch(ActionOutcome::failed)) {
-                writes.wrote(uid, GONE);
+                writes.wrote(uid, GONE, obtained);
             }
             return new ChangeResult(outcomes,
                     outcomes.isEmpty() ? Optional.of("no event to delete") : Optional.empty());

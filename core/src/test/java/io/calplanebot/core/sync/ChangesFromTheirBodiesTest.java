@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.calplanebot.core.sync.ServiceHarness.MOB;
 import static io.calplanebot.core.sync.SyncFixtures.eventOf;
@@ -181,6 +183,51 @@ class ChangesFromTheirBodiesTest {
         assertThat(h.owned(MOB)).as("the webhook's newer data and its new event stay")
                 .containsEntry(eventOf(v2).uid(), eventOf(v2))
                 .containsEntry(eventOf(created).uid(), eventOf(created));
+    }
+
+    @Test
+    void aChangeWhoseDataPredatesAFullSync_butWhoseWriteEndsDuringIt_doesNotKeepTheSyncFromDeletingItsEvent()
+            throws Exception {
+        ScriptedIssueSource source = new ScriptedIssueSource(h.source);
+        ServiceHarness.TestEngine racing = h.builder(source).build();
+        h.put(v1);
+        racing.runFullSync(RunSyncCommand.everything());
+        Issue created = Issues.anIssue().withId("99999999-9999-4999-8999-999999999999").withSequenceId(8)
+                .withName("Deleted soon after").updatedAt(U2).build();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        h.store.beforeNextWrite(store -> {
+            writing.countDown();
+            awaitQuietly(goOn);
+        });
+        Thread change = new Thread(() -> racing.apply(reported(created)));
+        change.start();
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        source.afterListIssues(() -> {
+            goOn.countDown();
+            joinQuietly(change);
+        });
+
+        racing.runFullSync(RunSyncCommand.everything());
+
+        assertThat(h.owned(MOB)).as("the issue is gone from the listing, which is newer than the change's body")
+                .doesNotContainKey(eventOf(created).uid()).containsKey(eventOf(v1).uid());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
