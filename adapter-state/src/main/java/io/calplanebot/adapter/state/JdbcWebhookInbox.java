@@ -56,7 +56,17 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         if (closed) {
             throw new StateStoreException("The state store is closed", null);
         }
-        return awaitWritten(new PendingStore(webhook, subject, updatedAt, receivedAt), "keep the delivery");
+        return awaitWritten(new PendingStore(webhook, subject, updatedAt, receivedAt, false), "keep the delivery");
+    }
+
+    /** Kept and marked done in the same insert: one commit, the same group as the other deliveries. */
+    @Override
+    public Optional<String> storeDone(RawWebhook webhook, String subject, Optional<Instant> updatedAt,
+                                      Instant receivedAt) {
+        if (closed) {
+            throw new StateStoreException("The state store is closed", null);
+        }
+        return awaitWritten(new PendingStore(webhook, subject, updatedAt, receivedAt, true), "keep the delivery");
     }
 
     /** Hands the work to the writer and waits until its group committed. */
@@ -113,29 +123,16 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         group.forEach(Queued::committed);
     }
 
+    /** Claimed in the writer's next group, so that a claim costs no commit of its own. */
     @Override
     public Set<String> claim(Set<String> ids, String owner, Instant now, Instant until) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return sql.inTransaction("claim webhook deliveries", connection -> {
-            Set<String> claimed = new HashSet<>();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE webhook_inbox"
-                    + " SET claimed_by = ?, claimed_until_ms = ? WHERE id = ? AND done_at_ms IS NULL"
-                    + " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until_ms < ?)")) {
-                for (String id : ids) {
-                    update.setString(1, owner);
-                    update.setLong(2, until.toEpochMilli());
-                    update.setString(3, id);
-                    update.setString(4, owner);
-                    update.setLong(5, now.toEpochMilli());
-                    if (update.executeUpdate() == 1) {
-                        claimed.add(id);
-                    }
-                }
-            }
-            return claimed;
-        });
+        if (closed) {
+            throw new StateStoreException("The state store is closed", null);
+        }
+        return awaitWritten(new PendingClaim(ids, owner, now, until), "claim webhook deliveries");
     }
 
     @Override
@@ -250,6 +247,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         private final Connection connection;
         private PreparedStatement insert;
         private PreparedStatement done;
+        private PreparedStatement claim;
 
         Statements(Connection connection) {
             this.connection = connection;
@@ -258,7 +256,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         PreparedStatement insert() throws SQLException {
             if (insert == null) {
                 insert = connection.prepareStatement("INSERT INTO webhook_inbox (" + COLUMNS
-                        + ", fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING");
+                        + ", fingerprint, done_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING");
             }
             return insert;
         }
@@ -271,8 +269,20 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
             return done;
         }
 
+        PreparedStatement claim() throws SQLException {
+            if (claim == null) {
+                claim = connection.prepareStatement("UPDATE webhook_inbox"
+                        + " SET claimed_by = ?, claimed_until_ms = ? WHERE id = ? AND done_at_ms IS NULL"
+                        + " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until_ms < ?)");
+            }
+            return claim;
+        }
+
         @Override
         public void close() throws SQLException {
+            if (claim != null) {
+                claim.close();
+            }
             if (insert != null) {
                 insert.close();
             }
@@ -297,13 +307,16 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         final String subject;
         final Optional<Instant> updatedAt;
         final Instant receivedAt;
+        final boolean done;
         private Optional<String> id = Optional.empty();
 
-        PendingStore(RawWebhook webhook, String subject, Optional<Instant> updatedAt, Instant receivedAt) {
+        PendingStore(RawWebhook webhook, String subject, Optional<Instant> updatedAt, Instant receivedAt,
+                     boolean done) {
             this.webhook = webhook;
             this.subject = subject;
             this.updatedAt = updatedAt;
             this.receivedAt = receivedAt;
+            this.done = done;
         }
 
         @Override
@@ -321,6 +334,11 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
             insert.setString(5, HeaderText.write(webhook.headers()));
             insert.setString(6, Base64.getEncoder().encodeToString(webhook.body()));
             insert.setString(7, InMemoryStateStore.fingerprint(webhook.body()));
+            if (done) {
+                insert.setLong(8, receivedAt.toEpochMilli());
+            } else {
+                insert.setNull(8, Types.BIGINT);
+            }
             id = insert.executeUpdate() == 1 ? Optional.of(newId) : Optional.empty();
         }
 
@@ -353,6 +371,43 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         @Override
         void committed() {
             result.complete(null);
+        }
+    }
+
+    /** Deliveries to claim; answered with those now held by the owner. */
+    private static final class PendingClaim extends Queued<Set<String>> {
+        final Set<String> ids;
+        final String owner;
+        final Instant now;
+        final Instant until;
+        private final Set<String> claimed = new HashSet<>();
+
+        PendingClaim(Set<String> ids, String owner, Instant now, Instant until) {
+            this.ids = Set.copyOf(ids);
+            this.owner = owner;
+            this.now = now;
+            this.until = until;
+        }
+
+        @Override
+        void write(Statements statements) throws SQLException {
+            PreparedStatement update = statements.claim();
+            claimed.clear();
+            for (String id : ids) {
+                update.setString(1, owner);
+                update.setLong(2, until.toEpochMilli());
+                update.setString(3, id);
+                update.setString(4, owner);
+                update.setLong(5, now.toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    claimed.add(id);
+                }
+            }
+        }
+
+        @Override
+        void committed() {
+            result.complete(Set.copyOf(claimed));
         }
     }
 }

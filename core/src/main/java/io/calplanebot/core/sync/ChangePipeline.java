@@ -135,12 +135,14 @@ public final class ChangePipeline implements AutoCloseable {
             }
         }
         RepeatFilter.Verdict verdict = filter.judge(key, notification);
-        Optional<String> id = inbox.store(webhook, key, RepeatFilter.updatedAtOf(notification), clock.instant());
+        boolean outdated = verdict == RepeatFilter.Verdict.OUTDATED;
+        Optional<Instant> updatedAt = RepeatFilter.updatedAtOf(notification);
+        Optional<String> id = outdated ? inbox.storeDone(webhook, key, updatedAt, clock.instant())
+                : inbox.store(webhook, key, updatedAt, clock.instant());
         if (id.isEmpty()) {
             return Disposition.DUPLICATE;
         }
-        if (verdict == RepeatFilter.Verdict.OUTDATED) {
-            inbox.done(Set.of(id.get()), clock.instant());
+        if (outdated) {
             listener.changeSkipped(notification, "older than a change already applied");
             return Disposition.ACCEPTED;
         }

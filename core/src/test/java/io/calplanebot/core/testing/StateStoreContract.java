@@ -116,6 +116,22 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void aDeliveryStoredDone_isRecognisedWhenRepeated_butNeverOpenClaimedOrTakenOver_andIsPrunedLikeAnother() {
+        String id = inbox().storeDone(delivery("{\"n\":1}"), "issue:a", Optional.of(T0), T0).orElseThrow();
+
+        assertThat(inbox().storeDone(delivery("{\"n\":1}"), "issue:a", Optional.of(T0), T0.plusSeconds(1)))
+                .isEmpty();
+        assertThat(inbox().store(delivery("{\"n\":1}"), "issue:a", Optional.of(T0), T0.plusSeconds(1))).isEmpty();
+        assertThat(inbox().open()).isZero();
+        assertThat(inbox().claim(Set.of(id), "b", T0.plusSeconds(100), T0.plusSeconds(200))).isEmpty();
+        assertThat(inbox().takeOver("b", T0.plusSeconds(100), T0.plusSeconds(100), T0.plusSeconds(200), 10))
+                .isEmpty();
+        inbox().prune(T0.plusSeconds(10));
+        assertThat(inbox().store(delivery("{\"n\":1}"), "issue:a", Optional.empty(), T0.plusSeconds(20)))
+                .isPresent();
+    }
+
+    @Test
     void takeOver_takesOrphansAndRunOutClaims_oldestFirst_butNotFreshOrHeldDeliveries() {
         String orphan = stored("{\"n\":1}", "issue:a", T0);
         String expired = stored("{\"n\":2}", "issue:b", T0.plusSeconds(1));

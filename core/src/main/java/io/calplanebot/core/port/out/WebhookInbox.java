@@ -24,6 +24,19 @@ public interface WebhookInbox {
     Optional<String> store(RawWebhook webhook, String subject, Optional<Instant> updatedAt, Instant receivedAt);
 
     /**
+     * Keeps a delivery that needs no work (older than what was applied) as done, durably, in one step: it is kept only
+     * to recognise its repeats.
+     *
+     * @return the delivery's id, or empty when a delivery with the same body was stored before (a repeat)
+     */
+    default Optional<String> storeDone(RawWebhook webhook, String subject, Optional<Instant> updatedAt,
+                                       Instant receivedAt) {
+        Optional<String> id = store(webhook, subject, updatedAt, receivedAt);
+        id.ifPresent(kept -> done(Set.of(kept), receivedAt));
+        return id;
+    }
+
+    /**
      * Claims the open deliveries among {@code ids} that nobody else holds (a claim that ran out is nobody's).
      *
      * @return the ids now held by {@code owner} until {@code until}
