@@ -22,8 +22,12 @@ import io.calplanebot.support.http.RequestMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +48,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     private static final List<String> OPERATIONS = List.of("ensure_calendar", "find_calendar", "list_events",
             "get_event", "find_by_uid", "create", "update", "delete", "delete_calendar", "check");
     private static final String RESOURCETYPE = DavXml.propfind(DavNames.RESOURCETYPE);
+    private static final Logger LOG = LoggerFactory.getLogger(CalDavCalendarStore.class);
 
     private final CalDavSettings settings;
     private final DavClient dav;
@@ -52,6 +57,8 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     private final CalendarCollections collections;
     private final CalendarEvents events;
     private final RequestMetrics metrics;
+    private final KnownVersions versions = new KnownVersions();
+    private final Optional<KnownVersionsFile> versionsFile;
     private volatile CalDavLocation location;
 
     private CalDavCalendarStore(Builder builder) {
@@ -67,7 +74,10 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         this.errors = new StoreErrors(settings.username());
         this.discovery = new CalDavDiscovery(dav);
         this.collections = new CalendarCollections(dav, builder.calendarColor);
-        this.events = new CalendarEvents(dav, new ICalEventCodec(settings.clock()));
+        this.versionsFile = Optional.ofNullable(builder.versionsFile).map(file -> new KnownVersionsFile(file,
+                productVersion()));
+        versionsFile.ifPresent(file -> versions.load(file.read(account())));
+        this.events = new CalendarEvents(dav, new ICalEventCodec(settings.clock()), versions);
         this.metrics = RequestMetrics.of(builder.meters, "calplanebot_caldav_requests",
                 "Calls to the CalDAV server by operation", OPERATIONS, CalDavCalendarStore::outcome);
     }
@@ -97,8 +107,39 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public List<StoredEvent> listOwnedEvents(CalendarId calendar) {
-        return call("list_events", Access.READ, "listing events in " + calendar.value(),
+        List<StoredEvent> owned = call("list_events", Access.READ, "listing events in " + calendar.value(),
                 () -> events.listOwned(uri(calendar)));
+        saveKnownVersions();
+        return owned;
+    }
+
+    /**
+     * Keeps what this store knows of each event (its ETag and, for ours, what it holds) in the file given to the
+     * builder, when it changed. Failing to write it costs only speed: the next process fetches those events again.
+     */
+    private void saveKnownVersions() {
+        if (versionsFile.isEmpty() || !versions.changed()) {
+            return;
+        }
+        synchronized (versionsFile.get()) {
+            try {
+                versionsFile.get().write(account(), versions.all());
+                versions.saved();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not keep the CalDAV sync status in {} ({}); the next sync fetches every event again",
+                        versionsFile.get().path(), e.getMessage());
+            }
+        }
+    }
+
+    /** Names the account a file of known versions belongs to (never the password). */
+    private String account() {
+        return settings.url() + " " + settings.username();
+    }
+
+    private static String productVersion() {
+        String version = CalDavCalendarStore.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     @Override
@@ -186,6 +227,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
 
     @Override
     public void close() {
+        saveKnownVersions();
         dav.close();
     }
 
@@ -248,6 +290,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         private RetryRegistry retries = RetryRegistry.ofDefaults();
         private CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         private MeterRegistry meters;
+        private Path versionsFile;
 
         private Builder(CalDavSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -299,6 +342,16 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meters = Objects.requireNonNull(registry, "meter registry");
+            return this;
+        }
+
+        /**
+         * Keeps what the store knows of each event (ETag, and what ours hold) in this file, so that the next process
+         * lists the calendars without fetching and decoding unchanged events. Without it, that is known only while
+         * the store is open.
+         */
+        public Builder knownVersionsFile(Path file) {
+            this.versionsFile = Objects.requireNonNull(file, "file");
             return this;
         }
 

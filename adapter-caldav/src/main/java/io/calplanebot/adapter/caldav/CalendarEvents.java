@@ -6,6 +6,7 @@ import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavResponse;
 import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
+import io.calplanebot.adapter.caldav.dav.MultiStatus;
 import io.calplanebot.adapter.caldav.dav.Precondition;
 import io.calplanebot.adapter.caldav.dav.error.DavHttpException;
 import io.calplanebot.adapter.caldav.dav.error.DavNotFoundException;
@@ -22,8 +23,10 @@ import io.calplanebot.core.port.out.EventNotFoundException;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The events in one calendar collection: read with a calendar-query REPORT (or GET), written with conditional
@@ -33,25 +36,108 @@ import java.util.Optional;
  */
 final class CalendarEvents {
     private static final String GETETAG = DavXml.propfind(DavNames.GETETAG);
+    private static final String ETAG_AND_TYPE = DavXml.propfind(DavNames.GETETAG, DavNames.RESOURCETYPE);
+    /** Events fetched by one calendar-multiget REPORT. */
+    static final int MULTIGET_BATCH = 250;
 
     private final DavClient dav;
     private final ICalEventCodec codec;
     private final EventBodyCache bodies = new EventBodyCache(4096);
+    private final KnownVersions versions;
 
-    CalendarEvents(DavClient dav, ICalEventCodec codec) {
+    CalendarEvents(DavClient dav, ICalEventCodec codec, KnownVersions versions) {
         this.dav = dav;
         this.codec = codec;
+        this.versions = versions;
     }
 
-    /** Our events in the calendar (UIDs with our suffix). */
+    /**
+     * Our events in the calendar (UIDs with our suffix): the ETags of every resource are listed (PROPFIND), and only
+     * the resources not known at their current ETag are fetched (calendar-multiget) and decoded.
+     */
     List<StoredEvent> listOwned(URI calendar) {
         List<StoredEvent> owned = new ArrayList<>();
-        for (StoredEvent stored : query(calendar, DavXml.eventQuery(), EventIdentity.UID_SUFFIX)) {
-            if (stored.isOwned()) {
-                owned.add(stored);
+        List<URI> unknown = new ArrayList<>();
+        Set<URI> listed = new HashSet<>();
+        for (DavEntry entry : members(calendar, dav.propfind(calendar, 1, ETAG_AND_TYPE))) {
+            if (entry.hasResourceType(DavNames.COLLECTION)) {
+                continue;
+            }
+            listed.add(entry.href());
+            Optional<KnownVersions.Known> known = entry.text(DavNames.GETETAG)
+                    .flatMap(etag -> versions.at(entry.href(), etag));
+            if (known.isPresent()) {
+                known.get().owned().ifPresent(owned::add);
+            } else {
+                unknown.add(entry.href());
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += MULTIGET_BATCH) {
+            owned.addAll(fetchOwned(calendar, unknown.subList(from, Math.min(unknown.size(), from + MULTIGET_BATCH))));
+        }
+        versions.keepListed(calendar, listed);
+        return owned;
+    }
+
+    /** Fetches these resources with one calendar-multiget; ours are decoded, and all are remembered. */
+    private List<StoredEvent> fetchOwned(URI calendar, List<URI> hrefs) {
+        List<String> paths = new ArrayList<>();
+        hrefs.forEach(href -> paths.add(href.getRawPath()));
+        List<StoredEvent> owned = new ArrayList<>();
+        Set<URI> answered = new HashSet<>();
+        for (DavEntry entry : dav.report(calendar, 1, DavXml.eventMultiget(paths)).entries()) {
+            if (Hrefs.sameResource(entry.href(), calendar)) {
+                continue;
+            }
+            answered.add(Hrefs.canonical(entry.href()));
+            if (entry.status() == 404 || entry.status() == 410) {
+                continue; // deleted since the listing
+            }
+            if (entry.isFailure()) {
+                throw new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " is incomplete: "
+                        + entry.href() + " answered " + entry.status());
+            }
+            storedOrSkip(entry, EventIdentity.UID_SUFFIX).filter(StoredEvent::isOwned).ifPresent(owned::add);
+        }
+        for (URI href : hrefs) {
+            if (!answered.contains(Hrefs.canonical(href))) { // left out of the answer: read it alone
+                fetchedAlone(href).filter(StoredEvent::isOwned).ifPresent(owned::add);
             }
         }
         return owned;
+    }
+
+    private Optional<StoredEvent> fetchedAlone(URI href) {
+        Optional<DavResponse> response = dav.get(href);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        String etag = response.get().etag().orElseGet(() -> etagOf(href));
+        return decodedOrSkip(href, etag, response.get().bodyText(), EventIdentity.UID_SUFFIX);
+    }
+
+    /**
+     * The calendar's members in a Depth 1 answer. A failure of the calendar itself or of any member fails the
+     * listing: never a silently empty or partial one.
+     */
+    private static List<DavEntry> members(URI calendar, MultiStatus answer) {
+        List<DavEntry> members = new ArrayList<>();
+        for (DavEntry entry : answer.entries()) {
+            if (Hrefs.sameResource(entry.href(), calendar)) {
+                if (entry.isFailure()) {
+                    throw entry.status() == 404 || entry.status() == 410
+                            ? new EventNotFoundException("calendar " + calendar + " does not exist")
+                            : new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " failed: "
+                            + entry.status());
+                }
+            } else if (entry.isFailure()) {
+                throw new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " is incomplete: "
+                        + entry.href() + " answered " + entry.status());
+            } else {
+                members.add(entry);
+            }
+        }
+        return members;
     }
 
     Optional<StoredEvent> find(URI calendar, EventIdentity identity) {
@@ -63,7 +149,10 @@ final class CalendarEvents {
         String ics = response.get().bodyText();
         String etag = response.get().etag().orElseGet(() -> etagOf(href));
         bodies.put(href, etag, ics);
-        return Optional.of(stored(href, etag, ics));
+        StoredEvent stored = stored(href, etag, ics);
+        versions.remember(href, new KnownVersions.Known(etag,
+                stored.isOwned() ? Optional.of(stored) : Optional.empty()));
+        return Optional.of(stored);
     }
 
     /** The events with this UID in the calendar; a calendar that is gone holds none. */
@@ -85,15 +174,21 @@ final class CalendarEvents {
         URI href = Hrefs.child(calendar, event.identity().resourceName());
         bodies.forget(href);
         String ics = codec.encodeNew(event);
-        return remembered(href, ics, dav.put(href, ics, Precondition.createOnly()).etag());
+        versions.forget(href);
+        return remembered(href, event, ics, dav.put(href, ics, Precondition.createOnly()).etag());
     }
 
     /**
      * Keeps what was just written under the ETag the server gave it, so that the next update of the event (a
      * webhook change moments later) merges with it without reading it back; a server that gives no ETag is read.
      */
-    private Optional<EventVersion> remembered(URI href, String ics, Optional<String> etag) {
-        etag.ifPresent(value -> bodies.put(href, value, ics));
+    private Optional<EventVersion> remembered(URI href, CalendarEvent event, String ics, Optional<String> etag) {
+        etag.ifPresent(value -> {
+            bodies.put(href, value, ics);
+            CalendarEvent written = event.withFacts(Optional.empty());
+            versions.remember(href, new KnownVersions.Known(value, Optional.of(new StoredEvent(
+                    new EventIdentity(written.uid(), Hrefs.lastSegment(href)), new EventVersion(value), written))));
+        });
         return etag.map(EventVersion::new);
     }
 
@@ -107,12 +202,14 @@ final class CalendarEvents {
             throw new CalendarStoreException(Reason.PROTOCOL, "cannot update " + href + ": " + e.getMessage(), e);
         }
         bodies.forget(href);
-        return remembered(href, merged, dav.put(href, merged, Precondition.ifMatch(expected.value())).etag());
+        versions.forget(href);
+        return remembered(href, event, merged, dav.put(href, merged, Precondition.ifMatch(expected.value())).etag());
     }
 
     void delete(URI calendar, EventIdentity identity, EventVersion expected) {
         URI href = Hrefs.child(calendar, identity.resourceName());
         bodies.forget(href);
+        versions.forget(href);
         dav.delete(href, Precondition.ifMatch(expected.value()));
     }
 
@@ -122,20 +219,7 @@ final class CalendarEvents {
      */
     private List<StoredEvent> query(URI calendar, String report, String uidText) {
         List<StoredEvent> events = new ArrayList<>();
-        for (DavEntry entry : dav.report(calendar, 1, report).entries()) {
-            if (Hrefs.sameResource(entry.href(), calendar)) {
-                if (entry.isFailure()) { // the calendar itself failed: never a silently empty listing
-                    throw entry.status() == 404 || entry.status() == 410
-                            ? new EventNotFoundException("calendar " + calendar + " does not exist")
-                            : new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " failed: "
-                            + entry.status());
-                }
-                continue;
-            }
-            if (entry.isFailure()) {
-                throw new CalendarStoreException(Reason.PROTOCOL, "listing " + calendar + " is incomplete: "
-                        + entry.href() + " answered " + entry.status());
-            }
+        for (DavEntry entry : members(calendar, dav.report(calendar, 1, report))) {
             storedOrSkip(entry, uidText).ifPresent(events::add);
         }
         return events;
@@ -146,24 +230,33 @@ final class CalendarEvents {
         Optional<String> data = entry.text(DavNames.CALENDAR_DATA);
         Optional<String> etag = entry.text(DavNames.GETETAG);
         if (data.isEmpty() || etag.isEmpty()) {
-            Optional<DavResponse> response = dav.get(href);
-            if (response.isEmpty()) {
-                return Optional.empty(); // deleted since the listing
-            }
-            data = Optional.of(response.get().bodyText());
-            etag = Optional.of(response.get().etag().orElseGet(() -> etagOf(href)));
+            return fetchedAlone(href).filter(stored -> mayHold(stored.event().uid(), uidText));
         }
-        if (!mayHold(data.get(), uidText)) {
+        return decodedOrSkip(href, etag.get(), data.get(), uidText);
+    }
+
+    /**
+     * The event when it may be the one looked for (its data holds {@code uidText}), remembered at its ETag either
+     * way: someone else's event is remembered as such, so that it is not fetched again while it is unchanged.
+     */
+    private Optional<StoredEvent> decodedOrSkip(URI href, String etag, String data, String uidText) {
+        if (!mayHold(data, uidText)) {
+            if (!mayHold(data, EventIdentity.UID_SUFFIX)) {
+                versions.remember(href, new KnownVersions.Known(etag, Optional.empty()));
+            }
             return Optional.empty(); // cheap test first: most foreign events are never decoded
         }
         try {
-            StoredEvent stored = stored(href, etag.get(), data.get());
-            bodies.put(href, etag.get(), data.get());
+            StoredEvent stored = stored(href, etag, data);
+            bodies.put(href, etag, data);
+            versions.remember(href, new KnownVersions.Known(etag,
+                    stored.isOwned() ? Optional.of(stored) : Optional.empty()));
             return Optional.of(stored);
         } catch (CalendarStoreException e) {
-            if (isOwnedData(data.get())) {
+            if (isOwnedData(data)) {
                 throw e;
             }
+            versions.remember(href, new KnownVersions.Known(etag, Optional.empty()));
             return Optional.empty(); // someone else's event we cannot read: not ours to judge
         }
     }

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -285,6 +287,47 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
     }
 
     @Test
+    void aStoreOpenedOnTheSameStatusFile_listsWhatTheServerHolds_includingEventsChangedOrDeletedBehindItsBack(
+            @TempDir Path data) {
+        Path status = data.resolve("caldav-status.bin");
+        CalDavCalendarStore first = CalDavCalendarStore.builder(server.settings(server.baseUrl(),
+                Duration.ofSeconds(5), Duration.ofSeconds(30))).knownVersionsFile(status).build();
+        CalendarId calendar = first.ensureCalendar(project);
+        CalendarEvent kept = event("[1] Kept");
+        CalendarEvent edited = event("[2] Edited by hand later");
+        CalendarEvent deleted = event("[3] Deleted by hand later");
+        for (CalendarEvent e : List.of(kept, edited, deleted)) {
+            first.create(calendar, e);
+        }
+        putForeignEvent(calendar, "dentist-" + UUID.randomUUID(), "Dentist");
+        assertThat(first.listOwnedEvents(calendar)).hasSize(3);
+        first.close();
+        assertThat(status).isNotEmptyFile();
+        URI calendarUrl = URI.create(calendar.value());
+        URI editedUrl = Hrefs.child(calendarUrl, edited.identity().resourceName());
+        DavResponse current = raw.get(editedUrl);
+        raw.putIfMatch(editedUrl, current.bodyText().replace("[2] Edited by hand later", "[2] Edited by hand"),
+                current.etag().orElseThrow());
+        raw.delete(Hrefs.child(calendarUrl, deleted.identity().resourceName()));
+
+        CalDavCalendarStore second = open(CalDavCalendarStore.builder(server.settings(server.baseUrl(),
+                Duration.ofSeconds(5), Duration.ofSeconds(30))).knownVersionsFile(status));
+        List<StoredEvent> listed = second.listOwnedEvents(calendar);
+
+        assertThat(listed).extracting(stored -> stored.event().summary())
+                .containsExactlyInAnyOrder("[1] Kept", "[2] Edited by hand");
+        StoredEvent keptNow = listed.stream().filter(e -> e.uid().equals(kept.uid())).findFirst().orElseThrow();
+        assertThat(keptNow.event().sameManagedContent(kept)).isTrue();
+        assertThat(keptNow.version()).as("the version a conditional write needs")
+                .isEqualTo(new EventVersion(raw.get(Hrefs.child(calendarUrl, kept.identity().resourceName()))
+                        .etag().orElseThrow()));
+        second.update(calendar, keptNow.identity(), Events.anEvent().withUid(kept.uid())
+                .withSummary("[1] Kept, then changed").build(), keptNow.version());
+        assertThat(open(server.baseUrl()).listOwnedEvents(calendar)).extracting(e -> e.event().summary())
+                .contains("[1] Kept, then changed");
+    }
+
+    @Test
     void create_roundTripsUnicodeLongTextAndCategoriesWithSeparators() {
         CalendarId calendar = store.ensureCalendar(project);
         CalendarEvent event = Events.anEvent().forIssue(UUID.randomUUID().toString())
@@ -295,7 +338,7 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
 
         store.create(calendar, event);
 
-        StoredEvent listed = store.listOwnedEvents(calendar).get(0);
+        StoredEvent listed = open(server.baseUrl()).listOwnedEvents(calendar).get(0); // as the server holds it
         if (quirks().keepsCommasInCategories()) {
             assertThat(listed.event().sameManagedContent(event)).as("listed %s", listed.event()).isTrue();
             assertThat(listed.event().categorySet()).containsExactlyInAnyOrder("a,b", "c;d", "e\\f", "ラベル");

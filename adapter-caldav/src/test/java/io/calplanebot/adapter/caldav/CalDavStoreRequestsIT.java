@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,14 +118,103 @@ class CalDavStoreRequestsIT {
     }
 
     @Test
-    void report_200_insteadOf207_isProtocolError() {
+    void listing_200_insteadOf207_isProtocolError() {
         server.enqueue(CannedAnswer.status(200).withBody("text/html", "<html/>"));
 
         assertThatThrownBy(() -> store.listOwnedEvents(calendar)).isInstanceOfSatisfying(
                 CalendarStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL));
-        RecordedExchange report = server.take();
-        assertThat(report.method()).isEqualTo("REPORT");
-        assertThat(report.header("Depth")).contains("1");
+        RecordedExchange listing = server.take();
+        assertThat(listing.method()).isEqualTo("PROPFIND");
+        assertThat(listing.header("Depth")).contains("1");
+    }
+
+    @Test
+    void multiget_200_insteadOf207_isProtocolError() {
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"v1\""))));
+        server.enqueue(CannedAnswer.status(200).withBody("text/html", "<html/>"));
+
+        assertThatThrownBy(() -> store.listOwnedEvents(calendar)).isInstanceOfSatisfying(
+                CalendarStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL));
+        server.take();
+        assertThat(server.take().method()).isEqualTo("REPORT");
+    }
+
+    @Test
+    void aListing_fetchesOnlyTheEventsNotKnownAtTheirCurrentETag_withOneMultiget() {
+        CalendarEvent other = Events.anEvent().forIssue("2222").withSummary("[2] Other").build();
+        CalendarEvent foreign = Events.anEvent().withUid("dentist@example.com").withSummary("Dentist").build();
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"a1\"", other, "\"b1\"",
+                foreign, "\"f1\""))));
+        server.enqueue(CannedAnswer.multiStatus(data(Map.of(event, "\"a1\"", other, "\"b1\"",
+                foreign, "\"f1\""))));
+
+        assertThat(store.listOwnedEvents(calendar)).extracting(stored -> stored.event().summary())
+                .containsExactlyInAnyOrder(event.summary(), other.summary());
+        assertThat(server.take().method()).isEqualTo("PROPFIND");
+        RecordedExchange first = server.take();
+        assertThat(first.method()).isEqualTo("REPORT");
+        assertThat(first.body()).contains("calendar-multiget", event.identity().resourceName(),
+                other.identity().resourceName(), "dentist");
+
+        CalendarEvent changed = Events.anEvent().forIssue("2222").withSummary("[2] Changed by hand").build();
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"a1\"", other, "\"b2\"",
+                foreign, "\"f1\""))));
+        server.enqueue(CannedAnswer.multiStatus(data(Map.of(changed, "\"b2\""))));
+
+        assertThat(store.listOwnedEvents(calendar)).extracting(stored -> stored.event().summary())
+                .containsExactlyInAnyOrder(event.summary(), changed.summary());
+        server.take();
+        RecordedExchange second = server.take();
+        assertThat(second.body()).as("only the changed event is fetched").contains(other.identity().resourceName())
+                .doesNotContain(event.identity().resourceName(), "dentist");
+
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"a1\"", other, "\"b2\"",
+                foreign, "\"f1\""))));
+        assertThat(store.listOwnedEvents(calendar)).hasSize(2);
+        assertThat(server.take().method()).isEqualTo("PROPFIND");
+        assertThat(server.unread()).as("nothing fetched when nothing changed").isEmpty();
+    }
+
+    @Test
+    void anEventWrittenWithAnETag_isKnown_soTheNextListingDoesNotFetchIt() {
+        server.enqueue(CannedAnswer.status(201).withHeader("ETag", "\"v1\""));
+        store.create(calendar, event);
+        server.take();
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"v1\""))));
+
+        assertThat(store.listOwnedEvents(calendar)).singleElement()
+                .satisfies(stored -> assertThat(stored.event().sameManagedContent(event)).isTrue());
+        assertThat(server.take().method()).isEqualTo("PROPFIND");
+        assertThat(server.unread()).isEmpty();
+    }
+
+    /** A PROPFIND answer: each event's resource with its ETag, and the calendar itself. */
+    private static String etags(Map<CalendarEvent, String> events) {
+        StringBuilder xml = new StringBuilder("<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/</d:href>"
+                + "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>"
+                + "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>");
+        events.forEach((e, etag) -> xml.append("<d:response><d:href>/cal/").append(e.identity().resourceName())
+                .append("</d:href><d:propstat><d:prop><d:getetag>").append(etag.replace("\"", "&quot;"))
+                .append("</d:getetag><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>")
+                .append("</d:response>"));
+        return xml.append("</d:multistatus>").toString();
+    }
+
+    /** A calendar-multiget answer with each event's data. */
+    private static String data(Map<CalendarEvent, String> events) {
+        ICalEventCodec codec = new ICalEventCodec(Clock.systemUTC());
+        StringBuilder xml = new StringBuilder(
+                "<d:multistatus xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">");
+        events.forEach((e, etag) -> xml.append("<d:response><d:href>/cal/").append(e.identity().resourceName())
+                .append("</d:href><d:propstat><d:prop><d:getetag>").append(etag.replace("\"", "&quot;"))
+                .append("</d:getetag><c:calendar-data>").append(escape(codec.encodeNew(e)))
+                .append("</c:calendar-data></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>")
+                .append("</d:response>"));
+        return xml.append("</d:multistatus>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Test

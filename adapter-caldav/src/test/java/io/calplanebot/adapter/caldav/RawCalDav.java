@@ -7,6 +7,7 @@ import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavRequest;
 import io.calplanebot.adapter.caldav.dav.DavResponse;
 import io.calplanebot.adapter.caldav.dav.DavXml;
+import io.calplanebot.adapter.caldav.dav.Precondition;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
 import io.calplanebot.adapter.caldav.testing.CalDavEndpoint;
 
@@ -40,6 +41,10 @@ final class RawCalDav implements AutoCloseable {
 
     DavResponse putIfMatch(URI url, String ics, String etag) {
         return expectSuccess(dav.execute(DavRequest.putReplacing(url, ics, etag)));
+    }
+
+    DavResponse delete(URI url) {
+        return expectSuccess(dav.execute(DavRequest.delete(url, Precondition.none())));
     }
 
     DavResponse get(URI url) {

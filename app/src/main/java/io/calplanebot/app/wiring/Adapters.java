@@ -37,6 +37,9 @@ public final class Adapters {
     public static final String BUILTIN = "builtin";
     /** How long {@code diagnose} waits for a connection to Plane or the CalDAV server. */
     static final Duration DIAGNOSE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** The file in {@code DATA_DIR} where the CalDAV store keeps each event's ETag and what ours hold. */
+    public static final String CALDAV_STATUS_FILE = "caldav-status.bin";
+
     /** How long {@code diagnose} waits for an answer once connected. */
     static final Duration DIAGNOSE_RESPONSE_TIMEOUT = Duration.ofSeconds(4);
 
@@ -57,12 +60,14 @@ public final class Adapters {
      * The CalDAV store on the service's clock, its retry and circuit breaker registered (replacing earlier ones) and
      * its calls timed in {@code registry}.
      */
-    public static CalendarStore calendarStore(CalDavSettings settings, Clock clock, RetryRegistry retries,
-                                              CircuitBreakerRegistry breakers, MeterRegistry registry) {
+    public static CalendarStore calendarStore(CalDavSettings settings, Path dataDirectory, Clock clock,
+                                              RetryRegistry retries, CircuitBreakerRegistry breakers,
+                                              MeterRegistry registry) {
         retries.remove("caldav");
         breakers.remove("caldav");
         return CalDavCalendarStore.builder(settings.withClock(clock))
-                .resilienceRegistries(retries, breakers).meterRegistry(registry).build();
+                .resilienceRegistries(retries, breakers).meterRegistry(registry)
+                .knownVersionsFile(dataDirectory.resolve(CALDAV_STATUS_FILE)).build();
     }
 
     /**
@@ -111,7 +116,7 @@ public final class Adapters {
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(Closing.of(source));
         config.calDav().ifPresent(settings -> {
-            CalendarStore store = calendarStore(settings, clock, retries, breakers, registry);
+            CalendarStore store = calendarStore(settings, config.dataDir(), clock, retries, breakers, registry);
             targets.add(new SyncTarget(CALDAV, store));
             resources.add(Closing.of(store));
         });

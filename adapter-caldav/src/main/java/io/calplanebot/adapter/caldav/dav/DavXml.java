@@ -1,6 +1,7 @@
 package io.calplanebot.adapter.caldav.dav;
 
 import javax.xml.namespace.QName;
+import java.util.List;
 import java.util.Map;
 
 /** The XML request bodies this client sends. */
@@ -40,6 +41,16 @@ public final class DavXml {
     public static String eventQueryByUid(String uid) {
         return calendarQuery("<C:comp-filter name=\"VEVENT\"><C:prop-filter name=\"UID\"><C:text-match>"
                 + escape(uid) + "</C:text-match></C:prop-filter></C:comp-filter>");
+    }
+
+    /** calendar-multiget (RFC 4791, section 7.9) for the ETag and calendar data of the resources at these paths. */
+    public static String eventMultiget(List<String> paths) {
+        StringBuilder xml = new StringBuilder(HEAD).append("<C:calendar-multiget").append(NAMESPACES)
+                .append("><D:prop><D:getetag/><C:calendar-data/></D:prop>");
+        for (String path : paths) {
+            xml.append("<D:href>").append(escape(path)).append("</D:href>");
+        }
+        return xml.append("</C:calendar-multiget>").toString();
     }
 
     private static String calendarQuery(String eventFilter) {

@@ -67,6 +67,11 @@ public final class RecordingServer implements AutoCloseable {
         }
     }
 
+    /** The requests received and not yet taken. */
+    public List<RecordedExchange> unread() {
+        return List.copyOf(unread);
+    }
+
     public List<RecordedExchange> requests() {
         return List.copyOf(all);
     }
