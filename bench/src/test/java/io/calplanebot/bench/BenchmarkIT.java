@@ -56,6 +56,7 @@ class BenchmarkIT {
             .split(","));
     private final int webhooks = Integer.getInteger("bench.webhooks", 20);
     private final int intake = Integer.getInteger("bench.intake", 300);
+    private final int warmRuns = Math.max(1, Integer.getInteger("bench.warmRuns", 3));
     private final Path jar = Path.of(System.getProperty("bench.jar", "../app/target/calplanebot.jar"));
     private final Path launcherSource = Path.of(System.getProperty("bench.launcher", "../app/src/dist/calplanebot"));
     /** The release archive's launcher beside the jar, as a user runs the product (with its JVM defaults). */
@@ -141,6 +142,7 @@ class BenchmarkIT {
         Timed noop = Timed.run(sync, env, work);
         assertThat(noop.exitCode()).as(noop.output()).isZero();
         int planeNoop = plane.requests().size();
+        System.out.println("no-op sync on " + kind + " (" + noop.wallSeconds() + " s):\n" + noop.output());
 
         Dav dav = new Dav(server.user(), server.password());
         URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()
@@ -233,6 +235,7 @@ class BenchmarkIT {
         Map<String, String> env = productEnv(server, plane, Files.createDirectories(work.resolve("serve")));
         env.put("PLANE_WEBHOOK_SECRET", secret);
         env.put("WEBHOOK_RATE_LIMIT_PER_MINUTE", "1000000");
+        env.put("SYNC_RATE_LIMIT_PER_HOUR", "1000");
         plane.faults().rateLimit(100_000, Duration.ofMinutes(1));
 
         List<Double> starts = new ArrayList<>();
@@ -253,6 +256,18 @@ class BenchmarkIT {
              PlaneWebhookSender sender = new PlaneWebhookSender(service.uri("/webhooks/plane"), secret)) {
             service.awaitHealth(Duration.ofSeconds(60));
             service.awaitFirstSync(Duration.ofMinutes(30));
+            List<double[]> warm = new ArrayList<>();
+            for (int i = 0; i < warmRuns; i++) {
+                warm.add(service.timeFullSync(Duration.ofMinutes(10)));
+            }
+            warm.sort(java.util.Comparator.comparingDouble(run -> run[0]));
+            double[] median = warm.get(warmRuns / 2);
+            report.service("full sync with nothing changed inside the running `serve` (warm JVM; " + issues
+                            + " events on the CalDAV server and " + issues + " in the built-in store), " + warmRuns + " runs: "
+                            + "wall min / median / max; CPU of the median run, per event",
+                    Report.f(warm.get(0)[0]) + " s / " + Report.f(median[0]) + " s / " + Report.f(warm.get(warmRuns - 1)[0])
+                            + " s; " + Report.f(median[1]) + " s CPU, " + Report.f(median[1] * 1000 / (2.0 * issues))
+                            + " ms per event");
             Dav dav = new Dav(server.user(), server.password());
             URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()
                     : server.calendarHomeUrl() + "/");
@@ -305,7 +320,7 @@ class BenchmarkIT {
             }
             List<Double> answers = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger next = new AtomicInteger();
-            int clients = 8;
+            int clients = Integer.getInteger("bench.intakeConnections", 8);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();

@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code calplanebot serve} started by the release launcher, as a user starts it; stopped with SIGTERM. */
 final class ServiceUnderTest implements AutoCloseable {
@@ -81,6 +84,53 @@ final class ServiceUnderTest implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IOException("no full sync finished within " + timeout);
+    }
+
+    /**
+     * Triggers a full sync through the API and waits until it finished; the run's own duration as the service reports
+     * it ({@code last_sync.duration_seconds}) and the CPU seconds the service's process used from the trigger until
+     * the end was seen (polled every 50 ms, so that watching costs the service next to nothing).
+     */
+    double[] timeFullSync(Duration timeout) throws IOException, InterruptedException {
+        String before = lastSync();
+        double cpuBefore = cpuSeconds();
+        long start = System.nanoTime();
+        HttpResponse<String> triggered = http.send(HttpRequest.newBuilder(uri("/webhooks/sync"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (triggered.statusCode() != 200) {
+            throw new IOException("the sync was not triggered: " + triggered.statusCode() + " " + triggered.body());
+        }
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            String now = lastSync();
+            if (!now.equals(before) && !get("/webhooks/status").body().replace(" ", "")
+                    .startsWith("{\"status\":\"running\"")) {
+                if (!now.contains("\"status\":\"success\"")) {
+                    throw new IOException("the full sync did not succeed: " + now);
+                }
+                Matcher duration = Pattern.compile("\"duration_seconds\":([0-9.]+)").matcher(now);
+                if (!duration.find()) {
+                    throw new IOException("no duration in " + now);
+                }
+                return new double[] {Double.parseDouble(duration.group(1)), cpuSeconds() - cpuBefore};
+            }
+        }
+        throw new IOException("the triggered full sync did not finish within " + timeout);
+    }
+
+    private String lastSync() throws IOException, InterruptedException {
+        String body = get("/webhooks/status").body().replace(" ", "");
+        int at = body.indexOf("\"last_sync\"");
+        return at < 0 ? "" : body.substring(at, body.indexOf('}', at) + 1);
+    }
+
+    /** User and system CPU of the service's JVM so far (the launcher execs it, so it keeps the process id). */
+    private double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

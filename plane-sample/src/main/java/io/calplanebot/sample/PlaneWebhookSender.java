@@ -2,6 +2,7 @@ package io.calplanebot.sample;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -30,8 +31,14 @@ import java.util.UUID;
 public final class PlaneWebhookSender implements AutoCloseable {
     private final URI target;
     private final Optional<String> secret;
+    /** Concurrent deliveries one sender can have in flight (Plane's webhook workers post in parallel). */
+    static final int MAX_CONNECTIONS = 64;
+
     private final CloseableHttpClient http = HttpClients.custom().disableContentCompression()
-            .disableAutomaticRetries().disableRedirectHandling().build();
+            .disableAutomaticRetries().disableRedirectHandling()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(MAX_CONNECTIONS).setMaxConnTotal(MAX_CONNECTIONS).build())
+            .build();
 
     /** @param secret the webhook secret ({@code plane_wh_…}); null sends no signature */
     public PlaneWebhookSender(URI target, String secret) {
