@@ -37,6 +37,13 @@ public final class DavXml {
         return calendarQuery("<C:comp-filter name=\"VEVENT\"/>");
     }
 
+    /** calendar-query for the ETag alone of every VEVENT object: what a listing needs to see what changed. */
+    public static String eventEtagQuery() {
+        return HEAD + "<C:calendar-query" + NAMESPACES + "><D:prop><D:getetag/></D:prop>"
+                + "<C:filter><C:comp-filter name=\"VCALENDAR\"><C:comp-filter name=\"VEVENT\"/></C:comp-filter></C:filter>"
+                + "</C:calendar-query>";
+    }
+
     /** calendar-query for the VEVENT objects whose UID contains the given text (the caller compares exactly). */
     public static String eventQueryByUid(String uid) {
         return calendarQuery("<C:comp-filter name=\"VEVENT\"><C:prop-filter name=\"UID\"><C:text-match>"
