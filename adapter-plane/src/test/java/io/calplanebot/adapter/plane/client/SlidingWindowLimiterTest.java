@@ -52,7 +52,7 @@ class SlidingWindowLimiterTest {
 
     @Test
     void aWaitingWebhookRead_goesBeforeWaitingFullSyncPages() throws Exception {
-        SlidingWindowLimiter limiter = new SlidingWindowLimiter(2, Duration.ofMillis(600), 0);
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(2, Duration.ofSeconds(2), 0);
         assertThat(limiter.acquire(Duration.ofSeconds(1), false)).isTrue();
         assertThat(limiter.acquire(Duration.ofSeconds(1), false)).isTrue();
         List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -66,7 +66,7 @@ class SlidingWindowLimiterTest {
             }
         });
         page.start();
-        Thread.sleep(100);
+        awaitWaiting(page);
         Thread webhook = new Thread(() -> {
             try {
                 if (limiter.acquire(Duration.ofSeconds(10), true)) {
@@ -77,9 +77,20 @@ class SlidingWindowLimiterTest {
             }
         });
         webhook.start();
+        awaitWaiting(webhook);
+        assertThat(order).as("both wait for the window to free a permit").isEmpty();
         webhook.join(5000);
         page.join(5000);
 
         assertThat(order).containsExactly("webhook", "page");
+    }
+
+    /** Until the thread waits in the limiter (the window is long enough for that on a slow machine). */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
     }
 }
