@@ -57,6 +57,8 @@ class BenchmarkIT {
     private final int webhooks = Integer.getInteger("bench.webhooks", 20);
     private final int intake = Integer.getInteger("bench.intake", 300);
     private final int warmRuns = Math.max(1, Integer.getInteger("bench.warmRuns", 3));
+    /** Whether the raw floor and vdirsyncer are measured too (off for a long run of the product alone). */
+    private final boolean references = Boolean.parseBoolean(System.getProperty("bench.references", "true"));
     private final Path jar = Path.of(System.getProperty("bench.jar", "../app/target/calplanebot.jar"));
     private final Path launcherSource = Path.of(System.getProperty("bench.launcher", "../app/src/dist/calplanebot"));
     /** The release archive's launcher beside the jar, as a user runs the product (with its JVM defaults). */
@@ -167,6 +169,12 @@ class BenchmarkIT {
         double listing = (System.nanoTime() - listingStart) / 1e9;
         assertThat(listed).isEqualTo(issues);
 
+        if (!references) {
+            Timed none = new Timed(Double.NaN, Double.NaN, Double.NaN, 0, "");
+            report.server(kind.name().toLowerCase(Locale.ROOT), Double.NaN, Double.NaN, initial, noop, none, none,
+                    listing, planeInitial, planeNoop, issues);
+            return;
+        }
         // the same events in the same layout: one calendar per project, as the product writes them
         double floorSequential = putAll(dav, home, "floor-1-", bodiesByProject, 1);
         double floorParallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,

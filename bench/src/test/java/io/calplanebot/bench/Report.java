@@ -15,6 +15,9 @@ final class Report {
     }
 
     static String f(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
