@@ -30,6 +30,13 @@ public final class HtmlToText {
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "template", "input", "button",
             "svg", "noscript", "iframe", "object", "select", "textarea");
 
+    /**
+     * Texts of the descriptions converted last, by their HTML: a full sync and the webhooks of a busy issue convert
+     * the same descriptions again and again. Only texts that named no user from {@code userNames} are kept, since
+     * those names may change.
+     */
+    private static final RecentTexts RECENT = new RecentTexts(4096);
+
     private HtmlToText() {
     }
 
@@ -47,10 +54,22 @@ public final class HtmlToText {
         if (html == null || html.isBlank()) {
             return "";
         }
+        Optional<String> known = RECENT.get(html);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        boolean[] askedForNames = {false};
         Element body = Jsoup.parseBodyFragment(html).body();
-        Converter converter = new Converter(userNames);
+        Converter converter = new Converter(id -> {
+            askedForNames[0] = true;
+            return userNames.apply(id);
+        });
         NodeTraversor.filter(converter, body);
-        return converter.out.result();
+        String text = converter.out.result();
+        if (!askedForNames[0]) { // the text depends on the HTML alone: the same description is not parsed again
+            RECENT.put(html, text);
+        }
+        return text;
     }
 
     /** Walks the tree once; head and tail of each element write to the {@link PlainTextWriter}. */

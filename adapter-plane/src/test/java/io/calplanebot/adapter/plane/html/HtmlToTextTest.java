@@ -92,6 +92,21 @@ class HtmlToTextTest {
     }
 
     @Test
+    void aDescriptionConvertedAgain_readsTheSame_andAMentionIsNamedFromTheDirectoryAsItIsNow() {
+        String plain = "<p class=\"editor-paragraph-block\">Same <strong>text</strong> " + System.nanoTime() + "</p>";
+        String mention = "<p>Ask <mention-component entity_identifier=\"u-1\" entity_name=\"user_mention\">"
+                + "</mention-component> " + System.nanoTime() + "</p>";
+
+        assertThat(HtmlToText.convert(plain)).isEqualTo(HtmlToText.convert(plain)).startsWith("Same text ");
+        String before = HtmlToText.convert(mention, id -> Optional.of("priya"));
+        String after = HtmlToText.convert(mention, id -> Optional.of("priya.renamed"));
+
+        assertThat(before).startsWith("Ask @priya ");
+        assertThat(after).as("a name from the directory is never remembered with the text").startsWith(
+                "Ask @priya.renamed ");
+    }
+
+    @Test
     void imagesBlockquotesTablesAndRules_readAsText() {
         String html = "<blockquote><p class=\"editor-paragraph-block\">Quoted line</p></blockquote>"
                 + "<image-component src=\"4f3c-asset\" width=\"35%\"></image-component>"
