@@ -151,8 +151,7 @@ final class CalendarEvents {
         String etag = response.get().etag().orElseGet(() -> etagOf(href));
         bodies.put(href, etag, ics);
         StoredEvent stored = stored(href, etag, ics);
-        versions.remember(href, new KnownVersions.Known(etag,
-                stored.isOwned() ? Optional.of(stored) : Optional.empty()));
+        versions.remember(href, KnownVersions.Known.read(stored));
         return Optional.of(stored);
     }
 
@@ -187,8 +186,8 @@ final class CalendarEvents {
         etag.ifPresent(value -> {
             bodies.put(href, value, ics);
             CalendarEvent written = event.withFacts(Optional.empty());
-            versions.remember(href, new KnownVersions.Known(value, Optional.of(new StoredEvent(
-                    new EventIdentity(written.uid(), Hrefs.lastSegment(href)), new EventVersion(value), written))));
+            versions.remember(href, KnownVersions.Known.read(new StoredEvent(
+                    new EventIdentity(written.uid(), Hrefs.lastSegment(href)), new EventVersion(value), written)));
         });
         return etag.map(EventVersion::new);
     }
@@ -243,21 +242,20 @@ final class CalendarEvents {
     private Optional<StoredEvent> decodedOrSkip(URI href, String etag, String data, String uidText) {
         if (!mayHold(data, uidText)) {
             if (!mayHold(data, EventIdentity.UID_SUFFIX)) {
-                versions.remember(href, new KnownVersions.Known(etag, Optional.empty()));
+                versions.remember(href, KnownVersions.Known.foreign(etag));
             }
             return Optional.empty(); // cheap test first: most foreign events are never decoded
         }
         try {
             StoredEvent stored = stored(href, etag, data);
             bodies.put(href, etag, data);
-            versions.remember(href, new KnownVersions.Known(etag,
-                    stored.isOwned() ? Optional.of(stored) : Optional.empty()));
+            versions.remember(href, KnownVersions.Known.read(stored));
             return Optional.of(stored);
         } catch (CalendarStoreException e) {
             if (isOwnedData(data)) {
                 throw e;
             }
-            versions.remember(href, new KnownVersions.Known(etag, Optional.empty()));
+            versions.remember(href, KnownVersions.Known.foreign(etag));
             return Optional.empty(); // someone else's event we cannot read: not ours to judge
         }
     }

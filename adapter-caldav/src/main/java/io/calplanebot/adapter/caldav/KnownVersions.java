@@ -26,6 +26,15 @@ final class KnownVersions {
      * @param owned the event decoded when it is ours; empty for someone else's (never decoded again)
      */
     record Known(String etag, Optional<StoredEvent> owned) {
+        /** An event as read at its version: kept whole when it is ours, as someone else's otherwise. */
+        static Known read(StoredEvent stored) {
+            return new Known(stored.version().value(), stored.isOwned() ? Optional.of(stored) : Optional.empty());
+        }
+
+        /** Someone else's event (or one that cannot be read) at this ETag. */
+        static Known foreign(String etag) {
+            return new Known(etag, Optional.empty());
+        }
     }
 
     /** What the resource held at this ETag, when known. */

@@ -53,9 +53,6 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     @Override
     public Optional<String> store(RawWebhook webhook, String subject, Optional<Instant> updatedAt,
                                   Instant receivedAt) {
-        if (closed) {
-            throw new StateStoreException("The state store is closed", null);
-        }
         return awaitWritten(new PendingStore(webhook, subject, updatedAt, receivedAt, false), "keep the delivery");
     }
 
@@ -63,14 +60,14 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     @Override
     public Optional<String> storeDone(RawWebhook webhook, String subject, Optional<Instant> updatedAt,
                                       Instant receivedAt) {
-        if (closed) {
-            throw new StateStoreException("The state store is closed", null);
-        }
         return awaitWritten(new PendingStore(webhook, subject, updatedAt, receivedAt, true), "keep the delivery");
     }
 
-    /** Hands the work to the writer and waits until its group committed. */
+    /** Hands the work to the writer and waits until its group committed; refused once the inbox is closed. */
     private <T> T awaitWritten(Queued<T> pending, String what) {
+        if (closed) {
+            throw new StateStoreException("The state store is closed", null);
+        }
         queue.add(pending);
         try {
             return pending.result.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -129,9 +126,6 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        if (closed) {
-            throw new StateStoreException("The state store is closed", null);
-        }
         return awaitWritten(new PendingClaim(ids, owner, now, until), "claim webhook deliveries");
     }
 
@@ -139,9 +133,6 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     public void done(Set<String> ids, Instant now) {
         if (ids.isEmpty()) {
             return;
-        }
-        if (closed) {
-            throw new StateStoreException("The state store is closed", null);
         }
         awaitWritten(new PendingDone(ids, now), "mark webhook deliveries done");
     }
@@ -242,7 +233,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         }
     }
 
-    /** The two statements a group uses, prepared when first needed. */
+    /** The statements a group uses, each prepared when first needed. */
     private static final class Statements implements AutoCloseable {
         private final Connection connection;
         private PreparedStatement insert;

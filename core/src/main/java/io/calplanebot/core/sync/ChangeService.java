@@ -222,8 +222,7 @@ public final class ChangeService {
         private List<ActionOutcome> writeIssueIn(SyncTarget target, CalendarId calendar, String issueId,
                                                  List<DesiredEvent> desired) {
             CalendarStore store = target.store();
-            SyncExecutor executor = new SyncExecutor(target, locks, listener).onWritten((cal, id, stored) ->
-                    events.written(target.name(), cal, id.uid(), stored));
+            SyncExecutor executor = executorFor(target);
             EventIdentity identity = EventIdentity.forIssue(issueId);
             Optional<StoredEvent> known = events.get(target.name(), calendar, identity.uid());
             List<StoredEvent> current = known.isPresent() ? List.of(known.get())
@@ -237,10 +236,15 @@ public final class ChangeService {
             return outcomes;
         }
 
+        /** Executes a plan on the target, noting each event it leaves behind as known. */
+        private SyncExecutor executorFor(SyncTarget target) {
+            return new SyncExecutor(target, locks, listener).onWritten((cal, id, stored) ->
+                    events.written(target.name(), cal, id.uid(), stored));
+        }
+
         /** Deletes the owned events with this UID in the target's calendars chosen, through the planner. */
         private List<ActionOutcome> deleteCopies(SyncTarget target, String uid, Predicate<CalendarId> where) {
-            SyncExecutor executor = new SyncExecutor(target, locks, listener).onWritten((cal, id, stored) ->
-                    events.written(target.name(), cal, id.uid(), stored));
+            SyncExecutor executor = executorFor(target);
             List<ActionOutcome> outcomes = new ArrayList<>();
             for (LocatedEvent located : target.store().findEventsByUid(uid)) {
                 if (where.test(located.calendar())) {

@@ -32,22 +32,15 @@ public final class DavXml {
         return HEAD + "<D:propertyupdate" + NAMESPACES + "><D:set>" + props(properties) + "</D:set></D:propertyupdate>";
     }
 
-    /** calendar-query for every VEVENT object, with ETag and calendar data. */
-    public static String eventQuery() {
-        return calendarQuery("<C:comp-filter name=\"VEVENT\"/>");
-    }
-
     /** calendar-query for the ETag alone of every VEVENT object: what a listing needs to see what changed. */
     public static String eventEtagQuery() {
-        return HEAD + "<C:calendar-query" + NAMESPACES + "><D:prop><D:getetag/></D:prop>"
-                + "<C:filter><C:comp-filter name=\"VCALENDAR\"><C:comp-filter name=\"VEVENT\"/></C:comp-filter></C:filter>"
-                + "</C:calendar-query>";
+        return calendarQuery("<D:getetag/>", "<C:comp-filter name=\"VEVENT\"/>");
     }
 
     /** calendar-query for the VEVENT objects whose UID contains the given text (the caller compares exactly). */
     public static String eventQueryByUid(String uid) {
-        return calendarQuery("<C:comp-filter name=\"VEVENT\"><C:prop-filter name=\"UID\"><C:text-match>"
-                + escape(uid) + "</C:text-match></C:prop-filter></C:comp-filter>");
+        return calendarQuery("<D:getetag/><C:calendar-data/>", "<C:comp-filter name=\"VEVENT\"><C:prop-filter "
+                + "name=\"UID\"><C:text-match>" + escape(uid) + "</C:text-match></C:prop-filter></C:comp-filter>");
     }
 
     /** calendar-multiget (RFC 4791, section 7.9) for the ETag and calendar data of the resources at these paths. */
@@ -60,8 +53,8 @@ public final class DavXml {
         return xml.append("</C:calendar-multiget>").toString();
     }
 
-    private static String calendarQuery(String eventFilter) {
-        return HEAD + "<C:calendar-query" + NAMESPACES + "><D:prop><D:getetag/><C:calendar-data/></D:prop>"
+    private static String calendarQuery(String props, String eventFilter) {
+        return HEAD + "<C:calendar-query" + NAMESPACES + "><D:prop>" + props + "</D:prop>"
                 + "<C:filter><C:comp-filter name=\"VCALENDAR\">" + eventFilter + "</C:comp-filter></C:filter>"
                 + "</C:calendar-query>";
     }

@@ -203,14 +203,14 @@ class DavClientIT {
     void report_sendsDepthAcceptXmlContentTypeAndBody_andReadsTheMultistatus() {
         answer(CannedAnswer.multiStatus(CALENDAR_MULTISTATUS));
 
-        MultiStatus result = dav.report(calendar, 1, DavXml.eventQuery());
+        MultiStatus result = dav.report(calendar, 1, DavXml.eventEtagQuery());
 
         RecordedExchange request = server.take();
         assertThat(request.method()).isEqualTo("REPORT");
         assertThat(request.header("Depth")).contains("1");
         assertThat(request.header("Accept")).contains("application/xml, text/xml");
         assertThat(request.header("Content-Type")).contains(XML);
-        assertThat(request.body()).isEqualTo(DavXml.eventQuery());
+        assertThat(request.body()).isEqualTo(DavXml.eventEtagQuery());
         assertThat(result.entries()).hasSize(1);
     }
 
@@ -218,7 +218,7 @@ class DavClientIT {
     void report_200_insteadOf207_isProtocolError() {
         answer(CannedAnswer.status(200).withBody("text/html", "<html>hello</html>"));
 
-        assertThatThrownBy(() -> dav.report(calendar, 1, DavXml.eventQuery()))
+        assertThatThrownBy(() -> dav.report(calendar, 1, DavXml.eventEtagQuery()))
                 .isExactlyInstanceOf(DavHttpException.class)
                 .satisfies(e -> assertThat(((DavHttpException) e).status()).isEqualTo(200));
     }
@@ -227,7 +227,7 @@ class DavClientIT {
     void report_207ThatIsNotXml_isUnreadable() {
         answer(CannedAnswer.multiStatus("this is not xml"));
 
-        assertThatThrownBy(() -> dav.report(calendar, 1, DavXml.eventQuery()))
+        assertThatThrownBy(() -> dav.report(calendar, 1, DavXml.eventEtagQuery()))
                 .isInstanceOf(DavUnreadableException.class).hasMessageContaining("cannot be read");
     }
 
