@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +30,17 @@ class ReleaseArchiveIT {
     }
 
     private static Run run(Path dir, List<String> command) throws IOException, InterruptedException {
+        return run(dir, command, Map.of());
+    }
+
+    private static Run run(Path dir, List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
         builder.environment().put("PATH", javaBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -46,9 +57,27 @@ class ReleaseArchiveIT {
     }
 
     private Run launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    private Run launch(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(unpacked.resolve("calplanebot").toString()));
         command.addAll(List.of(args));
-        return run(Files.createTempDirectory("release-run"), command);
+        return run(Files.createTempDirectory("release-run"), command, env);
+    }
+
+    /** {@code feeds list}: a one-shot command that needs no Plane and no calendar server. */
+    private Run listFeeds(Map<String, String> extraEnv) throws Exception {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("DATA_DIR", Files.createTempDirectory("release-data").toString());
+        env.put("PUBLIC_URL", "http://calendar.example.test");
+        return launch(env, "feeds", "list");
+    }
+
+    private List<Path> leftOverArchives() throws IOException {
+        try (Stream<Path> files = Files.list(unpacked)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList();
+        }
     }
 
     @Test
@@ -70,7 +99,7 @@ class ReleaseArchiveIT {
         assertThat(unit).contains("ExecStart=/opt/calplanebot/calplanebot serve", "User=calplanebot",
                 "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
                 "ReadWritePaths=/var/lib/calplanebot /var/log/calplanebot", "Environment=LOG_DIR=/var/log/calplanebot",
-                "Restart=on-failure");
+                "Restart=on-failure", "CacheDirectory=calplanebot");
     }
 
     @Test
@@ -90,7 +119,47 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void aCommandsFirstRun_leavesAClassArchiveBesideTheJar_thatTheNextRunMaps() throws Exception {
+        Path archive = unpacked.resolve("calplanebot-command.jsa");
+        Files.deleteIfExists(archive);
+
+        Run first = listFeeds(Map.of());
+
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(archive).isRegularFile();
+        assertThat(leftOverArchives()).isEmpty();
+        Path loaded = Files.createTempFile("classes", ".log");
+        Run second = listFeeds(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load:file=" + loaded));
+        assertThat(second.exit()).as(second.output()).isZero();
+        assertThat(Files.readString(loaded)).contains("io.calplanebot.app.Main source: shared objects file (top)");
+        for (Run run : List.of(first, second)) {
+            assertThat(run.output()).contains("No feeds yet").doesNotContain("[warning]", "cds", "shared archive");
+        }
+    }
+
+    @Test
+    void aClassArchiveOlderThanTheJar_isMadeAgain_andNotUsedMeanwhile() throws Exception {
+        Path archive = unpacked.resolve("calplanebot-command.jsa");
+        if (!Files.exists(archive)) {
+            assertThat(listFeeds(Map.of()).exit()).isZero();
+        }
+        FileTime jarTime = Files.getLastModifiedTime(unpacked.resolve("calplanebot.jar"));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(jarTime.toMillis() - 86_400_000L));
+        Path loaded = Files.createTempFile("classes", ".log");
+
+        Run stale = listFeeds(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load:file=" + loaded));
+
+        assertThat(stale.exit()).as(stale.output()).isZero();
+        assertThat(Files.readString(loaded)).doesNotContain("shared objects file (top)");
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(jarTime);
+        assertThat(leftOverArchives()).isEmpty();
+    }
+
+    /** The demo's first run makes the service's class archive, with Java as the launcher's child (Ctrl-C passed on). */
+    @Test
     void thePackagedLauncher_runsTheDemo_andCtrlCEndsItWithExit0() throws Exception {
+        Path archive = unpacked.resolve("calplanebot-service.jsa");
+        Files.deleteIfExists(archive);
         ProcessBuilder builder = new ProcessBuilder(unpacked.resolve("calplanebot").toString(), "demo", "--port", "0")
                 .directory(Files.createTempDirectory("release-demo").toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
@@ -134,5 +203,7 @@ class ReleaseArchiveIT {
         synchronized (output) {
             assertThat(demo.exitValue()).as(output.toString()).isZero();
         }
+        assertThat(archive).isRegularFile();
+        assertThat(leftOverArchives()).isEmpty();
     }
 }

@@ -131,7 +131,6 @@ public final class HttpApi {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = WebhookRoutes.MAX_BODY_BYTES;
-        cfg.staticFiles.enableWebjars();
         cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonJettyErrorHandler(errors));

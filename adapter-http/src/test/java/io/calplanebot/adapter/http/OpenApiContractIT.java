@@ -91,6 +91,28 @@ class OpenApiContractIT extends SharedServer {
     }
 
     @Test
+    void theDocsPagesFiles_areServedWithTheirTypeAndCacheable_andNothingElseUnderWebjars() {
+        Matcher script = Pattern.compile("src=\"(/webjars/swagger-ui/([^/]+)/)swagger-ui-bundle.js\"")
+                .matcher(t.get("/docs").body());
+        assertThat(script.find()).isTrue();
+        String folder = script.group(1);
+
+        Answer css = t.get(folder + "swagger-ui.css");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).startsWith("text/css");
+        assertThat(css.header("Cache-Control")).isEqualTo("max-age=31622400");
+        assertThat(t.get(folder + "swagger-ui-bundle.js").header("Content-Type")).startsWith("text/javascript");
+        assertThat(t.get(folder + "favicon-32x32.png").header("Content-Type")).isEqualTo("image/png");
+
+        ErrorModel.assertError(t.get("/webjars/swagger-ui/0.0.1/swagger-ui.css"), 404, "NOT_FOUND");
+        ErrorModel.assertError(t.get(folder + "nothing.js"), 404, "NOT_FOUND");
+        ErrorModel.assertError(t.get(folder + "..%2F..%2F..%2Fmaven%2Forg.webjars%2Fswagger-ui%2Fpom.properties"), 404,
+                "NOT_FOUND");
+        ErrorModel.assertError(t.get(folder + ".hidden.js"), 404, "NOT_FOUND");
+        ErrorModel.assertError(t.get("/webjars/other/1.0/x.js"), 404, "NOT_FOUND");
+    }
+
+    @Test
     void rootForABrowser_answersTheDocumentedHtmlStatusPage() {
         Answer page = t.get("/", "Accept", "text/html");
         JsonNode content = document.at("/paths/~1/get/responses/200/content");

@@ -21,7 +21,7 @@ import java.util.Properties;
 /**
  * The {@link StateStore} on a database through plain JDBC and a HikariCP pool: an embedded SQLite file by default,
  * PostgreSQL for replicas. Opening it brings the schema up to date with the project's Flyway migrations (one set for
- * both databases).
+ * both databases); a database that already holds exactly this release's migrations is opened without running Flyway.
  */
 public final class JdbcStateStore implements StateStore {
     /** The embedded database's file in the data directory. */
@@ -99,8 +99,10 @@ public final class JdbcStateStore implements StateStore {
             throw new StateStoreException("Cannot connect to the state store: " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/state").table("calplanebot_schema_history")
-                    .load().migrate();
+            if (!SchemaHistory.isCurrent(pool)) {
+                Flyway.configure().dataSource(pool).locations("classpath:db/state").table(SchemaHistory.TABLE)
+                        .load().migrate();
+            }
         } catch (FlywayException e) {
             pool.close();
             throw new StateStoreException("Cannot bring the state store's schema up to date: " + rootMessage(e), e);

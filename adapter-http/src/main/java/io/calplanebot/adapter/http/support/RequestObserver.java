@@ -53,9 +53,6 @@ public final class RequestObserver {
         if (endpoint != null) {
             return endpoint.path;
         }
-        if (ctx.path().startsWith("/webjars/")) {
-            return "/webjars/**";
-        }
         return ctx.statusCode() == 405 ? "METHOD_NOT_ALLOWED" : "NOT_FOUND";
     }
 
