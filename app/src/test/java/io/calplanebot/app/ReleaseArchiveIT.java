@@ -66,12 +66,18 @@ class ReleaseArchiveIT {
         return run(Files.createTempDirectory("release-run"), command, env);
     }
 
-    /** {@code feeds list}: a one-shot command that needs no Plane and no calendar server. */
-    private Run listFeeds(Map<String, String> extraEnv) throws Exception {
+    /** {@code diagnose} against a Plane that cannot be reached: a one-shot command that ends quickly (exit 2). */
+    private Run diagnose(Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("DATA_DIR", Files.createTempDirectory("release-data").toString());
-        env.put("PUBLIC_URL", "http://calendar.example.test");
-        return launch(env, "feeds", "list");
+        env.put("PLANE_BASE_URL", "http://127.0.0.1:9");
+        env.put("PLANE_API_TOKEN", "plane_api_0123456789abcdef0123456789abcdef");
+        env.put("PLANE_WORKSPACE_SLUG", "release");
+        env.keySet().removeIf(k -> k.startsWith("CALDAV_"));
+        Run run = launch(env, "diagnose");
+        assertThat(run.exit()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("Could not reach Plane").doesNotContain("[warning]", "cds", "shared archive");
+        return run;
     }
 
     private List<Path> leftOverArchives() throws IOException {
@@ -120,45 +126,51 @@ class ReleaseArchiveIT {
 
     @Test
     void aCommandsFirstRun_leavesAClassArchiveBesideTheJar_thatTheNextRunMaps() throws Exception {
-        Path archive = unpacked.resolve("calplanebot-command.jsa");
+        Path archive = unpacked.resolve("calplanebot-diagnose.jsa");
         Files.deleteIfExists(archive);
 
-        Run first = listFeeds(Map.of());
+        diagnose(Map.of());
 
-        assertThat(first.exit()).as(first.output()).isZero();
         assertThat(archive).isRegularFile();
         assertThat(leftOverArchives()).isEmpty();
         Path loaded = Files.createTempFile("classes", ".log");
-        Run second = listFeeds(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load:file=" + loaded));
-        assertThat(second.exit()).as(second.output()).isZero();
+        diagnose(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load:file=" + loaded));
         assertThat(Files.readString(loaded)).contains("io.calplanebot.app.Main source: shared objects file (top)");
-        for (Run run : List.of(first, second)) {
-            assertThat(run.output()).contains("No feeds yet").doesNotContain("[warning]", "cds", "shared archive");
-        }
     }
 
     @Test
     void aClassArchiveOlderThanTheJar_isMadeAgain_andNotUsedMeanwhile() throws Exception {
-        Path archive = unpacked.resolve("calplanebot-command.jsa");
+        Path archive = unpacked.resolve("calplanebot-diagnose.jsa");
         if (!Files.exists(archive)) {
-            assertThat(listFeeds(Map.of()).exit()).isZero();
+            diagnose(Map.of());
         }
         FileTime jarTime = Files.getLastModifiedTime(unpacked.resolve("calplanebot.jar"));
         Files.setLastModifiedTime(archive, FileTime.fromMillis(jarTime.toMillis() - 86_400_000L));
         Path loaded = Files.createTempFile("classes", ".log");
 
-        Run stale = listFeeds(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load:file=" + loaded));
+        diagnose(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load:file=" + loaded));
 
-        assertThat(stale.exit()).as(stale.output()).isZero();
         assertThat(Files.readString(loaded)).doesNotContain("shared objects file (top)");
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(jarTime);
         assertThat(leftOverArchives()).isEmpty();
     }
 
+    @Test
+    void theRarelyRunCommands_neitherMakeNorUseAnArchive() throws Exception {
+        Map<String, String> env = Map.of("DATA_DIR", Files.createTempDirectory("release-data").toString(),
+                "PUBLIC_URL", "http://calendar.example.test");
+
+        Run feeds = launch(env, "feeds", "list");
+
+        assertThat(feeds.exit()).as(feeds.output()).isZero();
+        assertThat(feeds.output()).contains("No feeds yet");
+        assertThat(unpacked.resolve("calplanebot-feeds.jsa")).doesNotExist();
+    }
+
     /** The demo's first run makes the service's class archive, with Java as the launcher's child (Ctrl-C passed on). */
     @Test
     void thePackagedLauncher_runsTheDemo_andCtrlCEndsItWithExit0() throws Exception {
-        Path archive = unpacked.resolve("calplanebot-service.jsa");
+        Path archive = unpacked.resolve("calplanebot-demo.jsa");
         Files.deleteIfExists(archive);
         ProcessBuilder builder = new ProcessBuilder(unpacked.resolve("calplanebot").toString(), "demo", "--port", "0")
                 .directory(Files.createTempDirectory("release-demo").toFile()).redirectErrorStream(true);
