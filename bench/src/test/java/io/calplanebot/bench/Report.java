@@ -48,7 +48,7 @@ final class Report {
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         servers.forEach(line -> out.append(line).append('\n'));
         if (!service.isEmpty()) {
-            out.append("\n| service | measured |\n|---|---|\n");
+            out.append("\n| figure | measured |\n|---|---|\n");
             service.forEach(line -> out.append(line).append('\n'));
         }
         return out.toString();

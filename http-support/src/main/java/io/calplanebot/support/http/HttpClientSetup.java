@@ -7,11 +7,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.util.Timeout;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one way the adapters build an Apache HttpClient 5: a connection pool with connect and read timeouts, and
@@ -27,6 +30,7 @@ public final class HttpClientSetup {
     private boolean compression = true;
     private CredentialsProvider credentials;
     private String preferredAuthScheme;
+    private Supplier<TlsSocketStrategy> tls = DefaultClientTlsStrategy::createDefault;
 
     private HttpClientSetup(String userAgent) {
         this.userAgent = Objects.requireNonNull(userAgent, "user agent");
@@ -63,8 +67,15 @@ public final class HttpClientSetup {
         return this;
     }
 
+    /** How {@code https} connections are made (the JVM's trusted certificates by default); built at the first one. */
+    HttpClientSetup tls(Supplier<TlsSocketStrategy> strategy) {
+        this.tls = Objects.requireNonNull(strategy, "TLS strategy");
+        return this;
+    }
+
     public CloseableHttpClient build() {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new LazyTlsStrategy(tls))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout(connectTimeout))
                         .setSocketTimeout(timeout(readTimeout))

@@ -58,6 +58,15 @@ public final class HtmlToText {
         if (known.isPresent()) {
             return known.get();
         }
+        String simple = SimpleParagraphs.text(html);
+        if (simple != null) {
+            return simple;
+        }
+        return convertParsed(html, userNames);
+    }
+
+    /** Converts through jsoup's HTML parser, whatever the HTML. */
+    static String convertParsed(String html, Function<String, Optional<String>> userNames) {
         boolean[] askedForNames = {false};
         Element body = Jsoup.parseBodyFragment(html).body();
         Converter converter = new Converter(id -> {
@@ -70,6 +79,11 @@ public final class HtmlToText {
             RECENT.put(html, text);
         }
         return text;
+    }
+
+    /** Text outside {@code <pre>}: runs of HTML white space become one space, as do no-break spaces. */
+    static String flowing(String raw) {
+        return raw.replaceAll("[ \\t\\n\\r\\f]+", " ").replace('\u00a0', ' ');
     }
 
     /** Walks the tree once; head and tail of each element write to the {@link PlainTextWriter}. */
@@ -129,7 +143,7 @@ public final class HtmlToText {
             if (preDepth > 0) {
                 out.verbatim(raw.replace('\u00a0', ' '));
             } else {
-                out.text(raw.replaceAll("[ \\t\\n\\r\\f]+", " ").replace('\u00a0', ' '));
+                out.text(flowing(raw));
             }
         }
 

@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.regex.Pattern;
 
 /**
  * Plane's date formats: dates are {@code YYYY-MM-DD}; datetimes are ISO-8601 with any offset ({@code Z},
@@ -17,17 +16,25 @@ import java.util.regex.Pattern;
  * without an offset is read as UTC.
  */
 public final class PlaneDates {
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
     private PlaneDates() {
     }
 
-    /** Parses {@code YYYY-MM-DD} exactly. */
+    /** Parses {@code YYYY-MM-DD} exactly (ASCII digits, a real day). */
     public static LocalDate date(String text) {
-        if (text == null || !DATE.matcher(text).matches()) {
+        if (text == null || text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             throw new DateTimeParseException("not a YYYY-MM-DD date", String.valueOf(text), 0);
         }
-        return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        if ((year | month | day) < 0) {
+            throw new DateTimeParseException("not a YYYY-MM-DD date", text, 0);
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            throw new DateTimeParseException("not a date of the calendar", text, 0, e);
+        }
     }
 
     /** Parses an ISO-8601 datetime with or without offset (without: UTC). */

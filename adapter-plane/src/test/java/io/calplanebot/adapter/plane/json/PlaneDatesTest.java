@@ -33,6 +33,17 @@ class PlaneDatesTest {
     }
 
     @Test
+    void dates_areYearMonthDayExactly_andRealDays() {
+        assertThat(PlaneDates.date("2025-12-27")).isEqualTo(java.time.LocalDate.of(2025, 12, 27));
+        assertThat(PlaneDates.date("2024-02-29")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+        for (String bad : List.of("2025-02-29", "2025-13-01", "2025-00-10", "2025-12-32", "2025-1-27", "25-12-27",
+                "2025/12/27", "2025-12-27T00:00:00Z", "２０２５-12-27", "2025-12-2x", "")) {
+            assertThatThrownBy(() -> PlaneDates.date(bad)).as(bad).isInstanceOf(DateTimeParseException.class);
+        }
+        assertThatThrownBy(() -> PlaneDates.date(null)).isInstanceOf(DateTimeParseException.class);
+    }
+
+    @Test
     void oddShapesTheGeneralReadingTakes_areLeftToIt() {
         for (String odd : List.of("2025-12-27T10:30:00z", "2025-12-27T10:30:00.Z", "2025-12-27T10:30Z")) {
             assertThat(PlaneDates.commonDateTime(odd)).as(odd).isNull();
