@@ -139,8 +139,8 @@ class ArchitectureTest {
 
     static final ArchRule HTTP_SUPPORT_DEPENDS_ON_ITS_LIBRARIES_ONLY = classes()
             .that().resideInAPackage("io.calplanebot.support..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.calplanebot.support..",
-                    "io.calplanebot.core.domain..", "io.calplanebot.core.port..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.net.ssl..",
+                    "io.calplanebot.support..", "io.calplanebot.core.domain..", "io.calplanebot.core.port..",
                     "org.apache.hc..", "io.github.resilience4j..", "io.micrometer..", "org.slf4j..")
             .because("the HTTP client support is shared by the adapters, so it must not depend on any of them,"
                     + " on the app or on core's sync machinery");
