@@ -260,17 +260,15 @@ class BenchmarkIT {
 
         List<Double> starts = new ArrayList<>();
         Path quiet = Files.createDirectories(work.resolve("start-only"));
-        Map<String, String> firstEnv = productEnv(server, plane, quiet);
-        firstEnv.put("ENABLE_SYNC", "false");
-        try (ServiceUnderTest first = ServiceUnderTest.start(launcher, firstEnv, work.resolve("start-first.log"))) {
+        Map<String, String> startEnv = productEnv(server, plane, quiet);
+        startEnv.put("ENABLE_SYNC", "false");
+        try (ServiceUnderTest first = ServiceUnderTest.start(launcher, startEnv, work.resolve("start-first.log"))) {
             report.service("`serve` until `/api/v1/health` answers, first start of a new install (it makes the "
                     + "class-data archive when it stops)", Report.f(first.awaitHealth(Duration.ofSeconds(60))) + " s");
         }
         assertThat(launcher.resolveSibling("calplanebot-serve.jsa")).as("the service's class-data archive")
                 .isRegularFile();
         for (int i = 0; i < 3; i++) {
-            Map<String, String> startEnv = productEnv(server, plane, quiet);
-            startEnv.put("ENABLE_SYNC", "false");
             try (ServiceUnderTest started = ServiceUnderTest.start(launcher, startEnv,
                     work.resolve("start-" + i + ".log"))) {
                 starts.add(started.awaitHealth(Duration.ofSeconds(60)));

@@ -54,15 +54,12 @@ public final class HtmlToText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        Optional<String> known = RECENT.get(html);
-        if (known.isPresent()) {
-            return known.get();
-        }
         String simple = SimpleParagraphs.text(html);
         if (simple != null) {
-            return simple;
+            return simple; // cheaper than the lookup below, and never kept there
         }
-        return convertParsed(html, userNames);
+        Optional<String> known = RECENT.get(html);
+        return known.isPresent() ? known.get() : convertParsed(html, userNames);
     }
 
     /** Converts through jsoup's HTML parser, whatever the HTML. */
