@@ -155,6 +155,20 @@ class ReleaseArchiveIT {
         assertThat(leftOverArchives()).isEmpty();
     }
 
+    /** Java refuses to make an archive while an agent (a debugger, a profiler, an APM agent) is loaded. */
+    @Test
+    void aRunWithAnAgent_runsWithoutMakingAnArchive() throws Exception {
+        Path archive = unpacked.resolve("calplanebot-diagnose.jsa");
+        Files.deleteIfExists(archive);
+        String debugger = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0";
+
+        diagnose(Map.of("JAVA_OPTS", "-XX:+UseSerialGC " + debugger));
+        diagnose(Map.of("JAVA_TOOL_OPTIONS", debugger));
+
+        assertThat(archive).doesNotExist();
+        assertThat(leftOverArchives()).isEmpty();
+    }
+
     @Test
     void theRarelyRunCommands_neitherMakeNorUseAnArchive() throws Exception {
         Map<String, String> env = Map.of("DATA_DIR", Files.createTempDirectory("release-data").toString(),
