@@ -26,10 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
- * One full sync on one runtime: list every project's issues once, map them, then sync each target (see
- * {@link TargetSync}); a target that fails does not keep the others from being written.
+ * One full sync on one runtime: list the projects; then list every project's issues once and map them, while each
+ * target's calendars are prepared and listed on the sync's worker threads; then sync each target (see
+ * {@link TargetSync}). A target that fails does not keep the others from being written.
  */
 final class FullSyncRun {
     private final String syncId;
@@ -77,23 +82,38 @@ final class FullSyncRun {
             errors.add("Could not list projects: " + e.getMessage());
             return report(RunResult.FAILED);
         }
-        List<ProjectListing> listings = new ArrayList<>();
-        for (Project project : projects) {
-            listings.add(list(project));
-        }
         List<Project> others = new ArrayList<>(all);
         others.removeAll(projects);
+        List<SyncTarget> targets = runtime.targets();
         List<TargetSync> syncs = new ArrayList<>();
-        boolean several = runtime.targets().size() > 1;
-        for (SyncTarget target : runtime.targets()) {
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
+        for (SyncTarget target : targets) {
             TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal,
                     writers, memory.events());
-            TargetReport report = sync.run(listings, others);
             syncs.add(sync);
+            reads.add(onWorkers(() -> {
+                sync.read(projects, others);
+                return null;
+            }));
+        }
+        List<ProjectListing> listings = new ArrayList<>();
+        try {
+            for (Project project : projects) {
+                listings.add(noted(list(project)));
+            }
+        } catch (RuntimeException | Error e) {
+            reads.forEach(read -> read.handle((done, failure) -> null).join());
+            throw e;
+        }
+        boolean several = targets.size() > 1;
+        for (int i = 0; i < syncs.size(); i++) {
+            await(reads.get(i));
+            TargetReport report = syncs.get(i).run(listings);
             targetReports.add(report);
             outcomes.addAll(report.outcomes());
             unchanged += report.unchanged();
-            report.errors().forEach(error -> errors.add(several ? "[" + target.name() + "] " + error : error));
+            String name = targets.get(i).name();
+            report.errors().forEach(error -> errors.add(several ? "[" + name + "] " + error : error));
         }
         for (ProjectListing listing : listings) {
             projectResults.add(resultOf(listing, syncs.get(0)));
@@ -102,6 +122,45 @@ final class FullSyncRun {
             recordApplied(listings, syncs);
         }
         return report(result());
+    }
+
+    /**
+     * Starts work on the sync's worker threads (listing a target's calendars), so that the calendar servers answer
+     * while the issue source does; runs it here when no worker takes it.
+     */
+    private <T> CompletableFuture<T> onWorkers(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, writers.executor());
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(work.get());
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** Keeps what the run needs from a project's listing: its errors, and each listed issue by its event's UID. */
+    private ProjectListing noted(ProjectListing listing) {
+        listing.error().ifPresent(errors::add);
+        if (listing.error().isEmpty() && !listing.complete()) {
+            errors.add("The issue listing of project " + listing.project().identifier()
+                    + " was incomplete; nothing was deleted from its calendar");
+        }
+        for (Issue issue : listing.listed()) {
+            listedByUid.put(EventIdentity.uidForIssue(issue.id()), issue);
+        }
+        return listing;
     }
 
     /**
@@ -162,6 +221,7 @@ final class FullSyncRun {
         return report(RunResult.FAILED);
     }
 
+    /** Lists and maps one project's issues. */
     private ProjectListing list(Project project) {
         IssueListing listing;
         try {
@@ -169,26 +229,19 @@ final class FullSyncRun {
             listener.issueSourceObserved(Optional.empty());
         } catch (IssueSourceException e) {
             listener.issueSourceObserved(PeerProblems.of(e));
-            String error = "Could not list the issues of project " + project.identifier()
-                    + " (nothing will be deleted from its calendar this run): " + e.getMessage();
-            errors.add(error);
-            return ProjectListing.failed(project, error);
+            return ProjectListing.failed(project, "Could not list the issues of project " + project.identifier()
+                    + " (nothing will be deleted from its calendar this run): " + e.getMessage());
         }
         List<DesiredEvent> desired = new ArrayList<>();
         int dated = 0;
         for (Issue issue : listing.issues()) {
             desired.add(DesiredEvent.of(issue, runtime.mapper()));
-            listedByUid.put(EventIdentity.uidForIssue(issue.id()), issue);
             if (issue.targetDate().isPresent()) {
                 dated++;
             }
         }
-        if (!listing.complete()) {
-            errors.add("The issue listing of project " + project.identifier()
-                    + " was incomplete; nothing was deleted from its calendar");
-        }
-        return new ProjectListing(project, desired, listing.issues().size(), dated, listing.complete(),
-                Optional.empty());
+        return new ProjectListing(project, desired, listing.issues(), listing.issues().size(), dated,
+                listing.complete(), Optional.empty());
     }
 
     /** The project as reports show it, with its calendar on the first target. */

@@ -1,5 +1,6 @@
 package io.calplanebot.core.sync;
 
+import io.calplanebot.core.domain.CalendarId;
 import io.calplanebot.core.domain.Project;
 import io.calplanebot.core.domain.StoredEvent;
 import io.calplanebot.core.port.in.ActionOutcome;
@@ -17,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One full sync's work on one target: put each project's events in its calendar, plan each calendar, execute.
- * A failure here stays in this target's report.
+ * One full sync's work on one target, in two steps: {@link #read} prepares each project's calendar and lists every
+ * calendar (it needs only the projects, so it runs while the issues are being listed), then {@link #run} puts each
+ * project's events in its calendar, plans each calendar against what was listed, and executes. A failure here stays
+ * in this target's report.
  */
 final class TargetSync {
     private final SyncTarget target;
@@ -32,6 +35,8 @@ final class TargetSync {
     private final Map<String, String> calendarByProject = new LinkedHashMap<>();
     private final Map<String, String> failureByProject = new LinkedHashMap<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final Map<String, CalendarTarget> targetByProject = new LinkedHashMap<>();
+    private final Map<CalendarTarget, List<StoredEvent>> listed = new LinkedHashMap<>();
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private int unchanged;
@@ -49,16 +54,32 @@ final class TargetSync {
     }
 
     /**
-     * @param listings the projects of this run, listed
+     * Prepares the calendar of each project of this run and lists every calendar: what the plans compare with. The
+     * listing may be taken before the issues are listed; writes stay conditional on the versions listed here.
+     *
+     * @param selected the projects of this run
      * @param others   the projects left out of a limited run: their calendars are not listed completely
      */
-    TargetReport run(List<ProjectListing> listings, List<Project> others) {
+    void read(List<Project> selected, List<Project> others) {
+        for (Project project : selected) {
+            prepare(project);
+        }
+        keepOtherProjectsEvents(others);
+        for (CalendarTarget calendar : desiredByCalendar.keySet()) {
+            list(calendar);
+        }
+    }
+
+    /** @param listings the projects of this run, listed, after {@link #read} */
+    TargetReport run(List<ProjectListing> listings) {
         for (ProjectListing listing : listings) {
             collect(listing);
         }
-        keepOtherProjectsEvents(others);
         for (Map.Entry<CalendarTarget, List<DesiredEvent>> entry : desiredByCalendar.entrySet()) {
-            syncCalendar(entry.getKey(), entry.getValue(), completeByCalendar.get(entry.getKey()));
+            CalendarTarget calendar = entry.getKey();
+            if (listed.containsKey(calendar)) {
+                syncCalendar(calendar, entry.getValue(), completeByCalendar.get(calendar), listed.get(calendar));
+            }
         }
         return new TargetReport(target.name(), outcomes, unchanged, errors, calendarNames());
     }
@@ -89,8 +110,7 @@ final class TargetSync {
         return Optional.ofNullable(failureByProject.get(project.id()));
     }
 
-    private void collect(ProjectListing listing) {
-        Project project = listing.project();
+    private void prepare(Project project) {
         CalendarTarget calendar;
         try {
             calendar = command.dryRun()
@@ -106,12 +126,35 @@ final class TargetSync {
             return;
         }
         calendarByProject.put(project.id(), calendar.label());
+        targetByProject.put(project.id(), calendar);
         projects.put(project.id(), project);
-        List<DesiredEvent> calendarEvents = desiredByCalendar.computeIfAbsent(calendar, c -> new ArrayList<>());
+        desiredByCalendar.computeIfAbsent(calendar, c -> new ArrayList<>());
         completeByCalendar.putIfAbsent(calendar, true);
-        calendarEvents.addAll(listing.desired());
+    }
+
+    private void collect(ProjectListing listing) {
+        CalendarTarget calendar = targetByProject.get(listing.project().id());
+        if (calendar == null) {
+            return; // its calendar could not be prepared: already an error of this target
+        }
+        desiredByCalendar.get(calendar).addAll(listing.desired());
         if (!listing.complete()) {
             completeByCalendar.put(calendar, false);
+        }
+    }
+
+    private void list(CalendarTarget calendar) {
+        if (!(calendar instanceof ExistingCalendar)) {
+            listed.put(calendar, List.of());
+            return;
+        }
+        CalendarId id = ((ExistingCalendar) calendar).id();
+        try {
+            List<StoredEvent> current = store.listOwnedEvents(id);
+            known.listed(target.name(), id, current);
+            listed.put(calendar, current);
+        } catch (CalendarStoreException e) {
+            errors.add("Could not read calendar " + calendar.label() + ": " + e.getMessage());
         }
     }
 
@@ -131,18 +174,8 @@ final class TargetSync {
         }
     }
 
-    private void syncCalendar(CalendarTarget calendar, List<DesiredEvent> desired, boolean complete) {
-        List<StoredEvent> current;
-        try {
-            current = calendar instanceof ExistingCalendar
-                    ? store.listOwnedEvents(((ExistingCalendar) calendar).id()) : List.of();
-            if (calendar instanceof ExistingCalendar) {
-                known.listed(target.name(), ((ExistingCalendar) calendar).id(), current);
-            }
-        } catch (CalendarStoreException e) {
-            errors.add("Could not read calendar " + calendar.label() + ": " + e.getMessage());
-            return;
-        }
+    private void syncCalendar(CalendarTarget calendar, List<DesiredEvent> desired, boolean complete,
+                              List<StoredEvent> current) {
         SyncPlan plan = planner.plan(desired, complete, current, command.forceDelete());
         unchanged += plan.unchanged();
         plan.refusal().ifPresent(refusal -> errors.add("Calendar " + calendar.label() + ": " + refusal.message()));
