@@ -11,6 +11,7 @@ import io.calplanebot.core.port.out.SyncRunLog;
 import io.calplanebot.core.port.out.WebhookInbox;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteJDBCLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,20 @@ public final class JdbcStateStore implements StateStore {
         this.lease = new JdbcSyncLease(sql);
         this.runs = new JdbcSyncRunLog(sql);
         this.feeds = new JdbcFeedTokens(sql);
+    }
+
+    /**
+     * Loads the embedded database's native library now: sqlite-jdbc copies it out of its jar and loads it when the
+     * first connection opens, the slowest step of opening the store. A start calls this on another thread while it
+     * reads its command line and configuration. Skipping it changes nothing; a failure here is left for the opening
+     * of the store to report.
+     */
+    public static void loadEmbeddedLibrary() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // reported by embedded(), which loads it again
+        }
     }
 
     /**

@@ -88,7 +88,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         while (!closed || !queue.isEmpty()) {
             try {
                 Queued<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (first == null || first instanceof Wake) {
                     continue;
                 }
                 group.add(first);
@@ -226,6 +226,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        queue.add(new Wake()); // the writer stops at once instead of at its next poll
         try {
             writer.join(TimeUnit.SECONDS.toMillis(STORE_TIMEOUT_SECONDS));
         } catch (InterruptedException e) {
@@ -290,6 +291,19 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         abstract void write(Statements statements) throws SQLException;
 
         abstract void committed();
+    }
+
+    /** Wakes the writer when the inbox closes; writes nothing. */
+    private static final class Wake extends Queued<Void> {
+        @Override
+        void write(Statements statements) {
+            // nothing to write
+        }
+
+        @Override
+        void committed() {
+            result.complete(null);
+        }
     }
 
     /** A delivery to keep; answered with its new id, or empty when the same body is kept already. */
