@@ -161,6 +161,15 @@ class BenchmarkIT {
         assertThat(noop.exitCode()).as(noop.output()).isZero();
         int planeNoop = plane.requests().size();
         System.out.println("no-op sync on " + kind + " (" + noop.wallSeconds() + " s):\n" + noop.output());
+        String noopProfile = System.getProperty("bench.noopJavaOptions", "");
+        if (!noopProfile.isBlank()) {
+            // one more no-op, not measured, under the given JVM options (e.g. a profiler's agent)
+            Map<String, String> profiled = new HashMap<>(env);
+            profiled.put("JAVA_OPTS", noopProfile);
+            Timed extra = Timed.run(sync, profiled, work);
+            System.out.println("profiled no-op sync on " + kind + " (" + extra.wallSeconds() + " s, exit "
+                    + extra.exitCode() + ")");
+        }
 
         Dav dav = new Dav(server.user(), server.password());
         URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * What a calendar folder last read from one event file: the file's identity on disk (file key, size, modification
  * time), its version, and the event decoded from it. A listing reuses it while the file on disk is the same, so an
- * unchanged event is neither read nor parsed again.
+ * unchanged event is neither read nor parsed again. File keys are compared by their text, the form the status file
+ * ({@link VdirStatusFile}) keeps.
  *
  * @param stored  the decoded event; empty when the file could not be read as an event
  * @param problem why the file could not be read; empty when it could
@@ -31,6 +32,6 @@ record EventFile(Object fileKey, long size, FileTime modified, EventVersion vers
     /** Whether the file on disk is still the one this was read from. */
     boolean isCurrent(BasicFileAttributes attributes) {
         return attributes.size() == size && attributes.lastModifiedTime().equals(modified)
-                && Objects.equals(attributes.fileKey(), fileKey);
+                && String.valueOf(attributes.fileKey()).equals(String.valueOf(fileKey));
     }
 }

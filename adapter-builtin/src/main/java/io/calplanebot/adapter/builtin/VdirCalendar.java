@@ -48,11 +48,18 @@ final class VdirCalendar {
     private final Clock clock;
     private final Map<String, EventFile> files = new HashMap<>();
 
-    VdirCalendar(CalendarId id, Path folder, ICalEventCodec codec, Clock clock) {
+    /** @param known what an earlier process read of the event files (checked against each file before use) */
+    VdirCalendar(CalendarId id, Path folder, ICalEventCodec codec, Clock clock, Map<String, EventFile> known) {
         this.id = id;
         this.folder = folder;
         this.codec = codec;
         this.clock = clock;
+        files.putAll(known);
+    }
+
+    /** What this calendar knows of its event files now (for the status file). */
+    synchronized Map<String, EventFile> known() {
+        return new HashMap<>(files);
     }
 
     CalendarId id() {

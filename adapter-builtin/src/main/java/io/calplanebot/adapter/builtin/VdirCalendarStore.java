@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,8 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
     private final ICalEventCodec codec;
     private final Clock clock;
     private final ConcurrentMap<String, VdirCalendar> calendars = new ConcurrentHashMap<>();
+    private final VdirStatusFile status;
+    private final Map<String, Map<String, EventFile>> known;
     private volatile boolean closed;
 
     /** Tells one opening of the store from another, so versions never repeat across restarts. */
@@ -66,7 +69,9 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
     private final long[] changes = {0};
     private Instant lastChange;
 
-    private VdirCalendarStore(Path dataDirectory, DataDirectoryLock lock, Clock clock) {
+    private VdirCalendarStore(Path dataDirectory, DataDirectoryLock lock, Clock clock, VdirStatusFile status) {
+        this.status = status;
+        this.known = status.read();
         this.dataDirectory = dataDirectory;
         this.calendarsFolder = dataDirectory.resolve(CALENDARS);
         this.lock = lock;
@@ -77,12 +82,25 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
 
     /**
      * Opens (creating it if needed) the store in this data directory, takes the directory's lock and removes the
-     * temporary files a crash may have left.
+     * temporary files a crash may have left. What it reads of the event files is kept in the data directory
+     * ({@code builtin-status.bin}, written when it closes), so that the next process does not read the unchanged
+     * files again.
      *
      * @throws DataDirectoryInUseException when another CalPlaneBot process has the directory open
      * @throws CalendarStoreException      when the directory cannot be created or read
      */
     public static VdirCalendarStore open(Path dataDirectory, Clock clock) {
+        Path directory = Objects.requireNonNull(dataDirectory, "data directory").toAbsolutePath().normalize();
+        return open(directory, clock, new VdirStatusFile(directory.resolve(VdirStatusFile.NAME), productVersion()));
+    }
+
+    /** The product's version: a status file written by another version is not used. */
+    private static String productVersion() {
+        String version = VdirCalendarStore.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    private static VdirCalendarStore open(Path dataDirectory, Clock clock, VdirStatusFile status) {
         Objects.requireNonNull(clock, "clock");
         Path directory = Objects.requireNonNull(dataDirectory, "data directory").toAbsolutePath().normalize();
         try {
@@ -92,7 +110,7 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
         }
         DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
         try {
-            VdirCalendarStore store = new VdirCalendarStore(directory, lock, clock);
+            VdirCalendarStore store = new VdirCalendarStore(directory, lock, clock, status);
             store.load();
             return store;
         } catch (IOException e) {
@@ -255,13 +273,29 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            lock.close();
+            try {
+                keepStatus();
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /** Writes what the calendars know of their event files; a failure only costs the next process a full read. */
+    private void keepStatus() {
+        Map<String, Map<String, EventFile>> files = new HashMap<>();
+        calendars.forEach((folder, calendar) -> files.put(folder, calendar.known()));
+        try {
+            status.write(files);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not keep the built-in store's status file in {} (the next start reads every event file "
+                    + "again): {}", dataDirectory, e.toString());
         }
     }
 
     private VdirCalendar calendar(String folderName) {
         return calendars.computeIfAbsent(folderName, name -> new VdirCalendar(new CalendarId(name),
-                calendarsFolder.resolve(name), codec, clock));
+                calendarsFolder.resolve(name), codec, clock, known.getOrDefault(name, Map.of())));
     }
 
     private VdirCalendar existing(CalendarId id) {
