@@ -281,10 +281,16 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
         }
     }
 
-    /** Writes what the calendars know of their event files; a failure only costs the next process a full read. */
+    /**
+     * Writes what the calendars know of their event files, unless it is what the status file already held; a
+     * failure only costs the next process a full read.
+     */
     private void keepStatus() {
         Map<String, Map<String, EventFile>> files = new HashMap<>();
         calendars.forEach((folder, calendar) -> files.put(folder, calendar.known()));
+        if (files.equals(known)) {
+            return;
+        }
         try {
             status.write(files);
         } catch (IOException | RuntimeException e) {

@@ -152,6 +152,25 @@ class VdirStatusFileTest {
     }
 
     @Test
+    void aStoreThatChangedNothing_leavesTheStatusFileAsItWas() throws IOException {
+        writeTwoEvents();
+        Path status = data.resolve(VdirStatusFile.NAME);
+        FileTime before = FileTime.from(Instant.parse("2026-11-01T00:00:00Z"));
+        Files.setLastModifiedTime(status, before);
+
+        try (VdirCalendarStore reopened = VdirCalendarStore.open(data, CLOCK)) {
+            assertThat(listed(reopened)).hasSize(2);
+        }
+        assertThat(Files.getLastModifiedTime(status)).as("not written again").isEqualTo(before);
+
+        try (VdirCalendarStore reopened = VdirCalendarStore.open(data, CLOCK)) {
+            reopened.create(new CalendarId("plane-6f1c-aa"), Events.anEvent().forIssue("i-3").build());
+        }
+        assertThat(Files.getLastModifiedTime(status)).as("written after a change").isNotEqualTo(before);
+        assertThat(new VdirStatusFile(status, "development").read().get("plane-6f1c-aa")).hasSize(3);
+    }
+
+    @Test
     void aStatusOfAnotherVersion_isNotUsed() throws IOException {
         writeTwoEvents();
         Path status = data.resolve(VdirStatusFile.NAME);
