@@ -83,7 +83,8 @@ public final class Wiring implements AutoCloseable {
                 .listener(listener)
                 .pipeline(pipeline, timing)
                 .state(state, processName());
-        writeThreads = Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("calplanebot-write-"));
+        // a full sync's workers: they read the calendars while Plane is listed, then write up to 4 events at once
+        writeThreads = Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("calplanebot-sync-worker-"));
         builder.fullSyncWriters(writeThreads, PARALLEL_WRITES);
         if (pipeline != TaskScheduler.IMMEDIATE) {
             builder.crashRecovery(pipeline, config.state().inboxTiming());

@@ -6,7 +6,8 @@ import java.util.concurrent.Executor;
 /**
  * Where a full sync carries out the writes of one calendar's plan: up to {@code parallelism} at once on
  * {@code executor} (a server that scales with connections, like DAViCal, then writes several events at a time), or one
- * after another in the sync's own thread.
+ * after another in the sync's own thread. The same executor reads each target's calendars while the issues are
+ * listed ({@link FullSyncRun}).
  */
 record Writers(Executor executor, int parallelism) {
     static final Writers SEQUENTIAL = new Writers(Runnable::run, 1);
