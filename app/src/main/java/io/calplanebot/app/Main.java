@@ -3,8 +3,11 @@ package io.calplanebot.app;
 import io.calplanebot.adapter.state.JdbcStateStore;
 import io.calplanebot.app.cli.Cli;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Entry point of the runnable jar. */
 public final class Main {
@@ -15,21 +18,40 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CountDownLatch logging = new CountDownLatch(1);
         if ((args.length == 0 || STATEFUL.contains(args[0])) && System.getenv("DATABASE_URL") == null) {
-            loadEmbeddedLibraryMeanwhile();
+            setUpMeanwhile(logging);
+        } else {
+            logging.countDown();
         }
-        System.exit(Cli.commandLine(args).execute(args));
+        CommandLine line = Cli.commandLine(args);
+        awaitQuietly(logging);
+        System.exit(line.execute(args));
     }
 
     /**
-     * Loads the embedded state store's native library on the other core while picocli reads the arguments. Logging
-     * is set up first, here: the library logs through it, and two threads must not set it up at once (one of them
-     * would get SLF4J's stand-in instead of the logging the commands configure).
+     * Sets logging up and loads the embedded state store's native library on the other core while picocli reads
+     * the arguments. The library logs through SLF4J, so logging is set up first, on that thread; the commands
+     * configure logging only once it is (SLF4J set up by two threads at once leaves one with its stand-in).
      */
-    private static void loadEmbeddedLibraryMeanwhile() {
-        LoggerFactory.getILoggerFactory();
-        Thread load = new Thread(JdbcStateStore::loadEmbeddedLibrary, "calplanebot-load-sqlite");
-        load.setDaemon(true);
-        load.start();
+    private static void setUpMeanwhile(CountDownLatch logging) {
+        Thread setUp = new Thread(() -> {
+            try {
+                LoggerFactory.getILoggerFactory();
+            } finally {
+                logging.countDown();
+            }
+            JdbcStateStore.loadEmbeddedLibrary();
+        }, "calplanebot-start");
+        setUp.setDaemon(true);
+        setUp.start();
+    }
+
+    private static void awaitQuietly(CountDownLatch logging) {
+        try {
+            logging.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
