@@ -23,6 +23,16 @@ public final class CacheFile {
         void writeTo(DataOutputStream out) throws IOException;
     }
 
+    /**
+     * The product's version, which the stores write into their cache files: what another version's decoder made is
+     * not taken as read.
+     */
+    public static String productVersion() {
+        String version = CacheFile.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /** Replaces the file with what {@code content} writes. */
     public static void replace(Path file, Content content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -12,6 +12,7 @@ import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.CalendarStoreException.Reason;
 import io.calplanebot.core.port.out.EventNotFoundException;
+import io.calplanebot.ical.CacheFile;
 import io.calplanebot.ical.ICalEventCodec;
 import io.calplanebot.ical.PercentEncoding;
 import org.slf4j.Logger;
@@ -90,19 +91,9 @@ public final class VdirCalendarStore implements CalendarStore, AutoCloseable {
      * @throws CalendarStoreException      when the directory cannot be created or read
      */
     public static VdirCalendarStore open(Path dataDirectory, Clock clock) {
-        Path directory = Objects.requireNonNull(dataDirectory, "data directory").toAbsolutePath().normalize();
-        return open(directory, clock, new VdirStatusFile(directory.resolve(VdirStatusFile.NAME), productVersion()));
-    }
-
-    /** The product's version: a status file written by another version is not used. */
-    private static String productVersion() {
-        String version = VdirCalendarStore.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
-    }
-
-    private static VdirCalendarStore open(Path dataDirectory, Clock clock, VdirStatusFile status) {
         Objects.requireNonNull(clock, "clock");
         Path directory = Objects.requireNonNull(dataDirectory, "data directory").toAbsolutePath().normalize();
+        VdirStatusFile status = new VdirStatusFile(directory.resolve(VdirStatusFile.NAME), CacheFile.productVersion());
         try {
             AtomicFiles.createFolder(directory);
         } catch (IOException e) {

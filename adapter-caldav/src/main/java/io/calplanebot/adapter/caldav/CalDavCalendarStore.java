@@ -7,6 +7,7 @@ import io.calplanebot.adapter.caldav.dav.DavNames;
 import io.calplanebot.adapter.caldav.dav.DavXml;
 import io.calplanebot.adapter.caldav.dav.Hrefs;
 import io.calplanebot.adapter.caldav.dav.error.DavException;
+import io.calplanebot.ical.CacheFile;
 import io.calplanebot.ical.ICalEventCodec;
 import io.calplanebot.core.domain.CalendarEvent;
 import io.calplanebot.core.domain.CalendarId;
@@ -75,7 +76,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         this.discovery = new CalDavDiscovery(dav);
         this.collections = new CalendarCollections(dav, builder.calendarColor);
         this.versionsFile = Optional.ofNullable(builder.versionsFile).map(file -> new KnownVersionsFile(file,
-                productVersion()));
+                CacheFile.productVersion()));
         versionsFile.ifPresent(file -> versions.load(file.read(account())));
         this.events = new CalendarEvents(dav, new ICalEventCodec(settings.clock()), versions);
         this.metrics = RequestMetrics.of(builder.meters, "calplanebot_caldav_requests",
@@ -135,11 +136,6 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     /** Names the account a file of known versions belongs to (never the password). */
     private String account() {
         return settings.url() + " " + settings.username();
-    }
-
-    private static String productVersion() {
-        String version = CalDavCalendarStore.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 
     @Override

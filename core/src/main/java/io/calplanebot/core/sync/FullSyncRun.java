@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 
 /**
  * One full sync on one runtime: list the projects; then list every project's issues once and map them, while each
@@ -91,15 +90,12 @@ final class FullSyncRun {
             TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal,
                     writers, memory.events());
             syncs.add(sync);
-            reads.add(onWorkers(() -> {
-                sync.read(projects, others);
-                return null;
-            }));
+            reads.add(onWorkers(() -> sync.read(projects, others)));
         }
         List<ProjectListing> listings = new ArrayList<>();
         try {
             for (Project project : projects) {
-                listings.add(noted(list(project)));
+                listings.add(list(project));
             }
         } catch (RuntimeException | Error e) {
             reads.forEach(read -> read.handle((done, failure) -> null).join());
@@ -128,17 +124,18 @@ final class FullSyncRun {
      * Starts work on the sync's worker threads (listing a target's calendars), so that the calendar servers answer
      * while the issue source does; runs it here when no worker takes it.
      */
-    private <T> CompletableFuture<T> onWorkers(Supplier<T> work) {
+    private CompletableFuture<Void> onWorkers(Runnable work) {
         try {
-            return CompletableFuture.supplyAsync(work, writers.executor());
+            return CompletableFuture.runAsync(work, writers.executor());
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(work.get());
+            work.run();
+            return CompletableFuture.completedFuture(null);
         }
     }
 
-    private static <T> T await(CompletableFuture<T> work) {
+    private static void await(CompletableFuture<Void> work) {
         try {
-            return work.join();
+            work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
@@ -148,19 +145,6 @@ final class FullSyncRun {
             }
             throw e;
         }
-    }
-
-    /** Keeps what the run needs from a project's listing: its errors, and each listed issue by its event's UID. */
-    private ProjectListing noted(ProjectListing listing) {
-        listing.error().ifPresent(errors::add);
-        if (listing.error().isEmpty() && !listing.complete()) {
-            errors.add("The issue listing of project " + listing.project().identifier()
-                    + " was incomplete; nothing was deleted from its calendar");
-        }
-        for (Issue issue : listing.listed()) {
-            listedByUid.put(EventIdentity.uidForIssue(issue.id()), issue);
-        }
-        return listing;
     }
 
     /**
@@ -221,7 +205,6 @@ final class FullSyncRun {
         return report(RunResult.FAILED);
     }
 
-    /** Lists and maps one project's issues. */
     private ProjectListing list(Project project) {
         IssueListing listing;
         try {
@@ -229,19 +212,26 @@ final class FullSyncRun {
             listener.issueSourceObserved(Optional.empty());
         } catch (IssueSourceException e) {
             listener.issueSourceObserved(PeerProblems.of(e));
-            return ProjectListing.failed(project, "Could not list the issues of project " + project.identifier()
-                    + " (nothing will be deleted from its calendar this run): " + e.getMessage());
+            String error = "Could not list the issues of project " + project.identifier()
+                    + " (nothing will be deleted from its calendar this run): " + e.getMessage();
+            errors.add(error);
+            return ProjectListing.failed(project, error);
         }
         List<DesiredEvent> desired = new ArrayList<>();
         int dated = 0;
         for (Issue issue : listing.issues()) {
             desired.add(DesiredEvent.of(issue, runtime.mapper()));
+            listedByUid.put(EventIdentity.uidForIssue(issue.id()), issue);
             if (issue.targetDate().isPresent()) {
                 dated++;
             }
         }
-        return new ProjectListing(project, desired, listing.issues(), listing.issues().size(), dated,
-                listing.complete(), Optional.empty());
+        if (!listing.complete()) {
+            errors.add("The issue listing of project " + project.identifier()
+                    + " was incomplete; nothing was deleted from its calendar");
+        }
+        return new ProjectListing(project, desired, listing.issues().size(), dated, listing.complete(),
+                Optional.empty());
     }
 
     /** The project as reports show it, with its calendar on the first target. */

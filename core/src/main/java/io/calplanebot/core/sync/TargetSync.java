@@ -32,10 +32,9 @@ final class TargetSync {
     private final SyncPlanner planner = new SyncPlanner();
     private final Map<CalendarTarget, List<DesiredEvent>> desiredByCalendar = new LinkedHashMap<>();
     private final Map<CalendarTarget, Boolean> completeByCalendar = new LinkedHashMap<>();
-    private final Map<String, String> calendarByProject = new LinkedHashMap<>();
     private final Map<String, String> failureByProject = new LinkedHashMap<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
-    private final Map<String, CalendarTarget> targetByProject = new LinkedHashMap<>();
+    private final Map<String, CalendarTarget> calendarByProject = new LinkedHashMap<>();
     private final Map<CalendarTarget, List<StoredEvent>> listed = new LinkedHashMap<>();
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -88,7 +87,7 @@ final class TargetSync {
     private Map<String, String> calendarNames() {
         Map<String, List<Project>> byCalendar = new LinkedHashMap<>();
         for (Map.Entry<String, Project> entry : projects.entrySet()) {
-            byCalendar.computeIfAbsent(calendarByProject.get(entry.getKey()), c -> new ArrayList<>())
+            byCalendar.computeIfAbsent(calendarByProject.get(entry.getKey()).label(), c -> new ArrayList<>())
                     .add(entry.getValue());
         }
         Map<String, String> names = new LinkedHashMap<>();
@@ -102,7 +101,8 @@ final class TargetSync {
 
     /** How reports name the project's calendar on this target; {@code -} when it could not be prepared. */
     String calendarOf(Project project) {
-        return calendarByProject.getOrDefault(project.id(), "-");
+        CalendarTarget calendar = calendarByProject.get(project.id());
+        return calendar == null ? "-" : calendar.label();
     }
 
     /** Why the project's calendar could not be prepared on this target. */
@@ -125,15 +125,14 @@ final class TargetSync {
             failureByProject.put(project.id(), error);
             return;
         }
-        calendarByProject.put(project.id(), calendar.label());
-        targetByProject.put(project.id(), calendar);
+        calendarByProject.put(project.id(), calendar);
         projects.put(project.id(), project);
         desiredByCalendar.computeIfAbsent(calendar, c -> new ArrayList<>());
         completeByCalendar.putIfAbsent(calendar, true);
     }
 
     private void collect(ProjectListing listing) {
-        CalendarTarget calendar = targetByProject.get(listing.project().id());
+        CalendarTarget calendar = calendarByProject.get(listing.project().id());
         if (calendar == null) {
             return; // its calendar could not be prepared: already an error of this target
         }
