@@ -59,6 +59,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     private final CalendarEvents events;
     private final RequestMetrics metrics;
     private final KnownVersions versions = new KnownVersions();
+    private final ListedCalendars listed = new ListedCalendars();
     private final Optional<KnownVersionsFile> versionsFile;
     private volatile CalDavLocation location;
 
@@ -74,11 +75,16 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
                 : client.basic(settings.username(), settings.password())).build();
         this.errors = new StoreErrors(settings.username());
         this.discovery = new CalDavDiscovery(dav);
-        this.collections = new CalendarCollections(dav, builder.calendarColor);
         this.versionsFile = Optional.ofNullable(builder.versionsFile).map(file -> new KnownVersionsFile(file,
                 CacheFile.productVersion()));
-        versionsFile.ifPresent(file -> versions.load(file.read(account())));
-        this.events = new CalendarEvents(dav, new ICalEventCodec(settings.clock()), versions);
+        versionsFile.ifPresent(file -> {
+            SyncStatus status = file.read(account());
+            versions.load(status.known());
+            listed.load(status.calendars());
+        });
+        this.events = new CalendarEvents(dav, new ICalEventCodec(settings.clock()), versions, listed,
+                settings.clock());
+        this.collections = new CalendarCollections(dav, builder.calendarColor, events::listWholeNextTime);
         this.metrics = RequestMetrics.of(builder.meters, "calplanebot_caldav_requests",
                 "Calls to the CalDAV server by operation", OPERATIONS, CalDavCalendarStore::outcome);
     }
@@ -119,13 +125,14 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
      * builder, when it changed. Failing to write it costs only speed: the next process fetches those events again.
      */
     private void saveKnownVersions() {
-        if (versionsFile.isEmpty() || !versions.changed()) {
+        if (versionsFile.isEmpty() || !versions.changed() && !listed.changed()) {
             return;
         }
         synchronized (versionsFile.get()) {
             try {
-                versionsFile.get().write(account(), versions.all());
+                versionsFile.get().write(account(), new SyncStatus(versions.all(), listed.all()));
                 versions.saved();
+                listed.saved();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not keep the CalDAV sync status in {} ({}); the next sync fetches every event again",
                         versionsFile.get().path(), e.getMessage());
@@ -136,6 +143,16 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     /** Names the account a file of known versions belongs to (never the password). */
     private String account() {
         return settings.url() + " " + settings.username();
+    }
+
+    /** How many listings took only the changes since the calendar's sync token (RFC 6578). */
+    int listingsByChanges() {
+        return events.listingsByChanges();
+    }
+
+    /** Each calendar's members at its sync token, as the next listing will follow them. */
+    ListedCalendars listedCalendars() {
+        return listed;
     }
 
     @Override

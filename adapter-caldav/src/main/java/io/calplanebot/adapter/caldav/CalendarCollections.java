@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The project calendars in a calendar home: {@code {home}/plane-{project id}/}, named {@code Plane: {name}}.
@@ -41,10 +42,13 @@ final class CalendarCollections {
     private final String color;
     /** Calendars adopted by display name, so that they are still found after the project is renamed. */
     private final Map<String, URI> adopted = new ConcurrentHashMap<>();
+    /** Told of each calendar created here: what was known of an earlier one at the same URL is not its state. */
+    private final Consumer<URI> created;
 
-    CalendarCollections(DavClient dav, String color) {
+    CalendarCollections(DavClient dav, String color, Consumer<URI> created) {
         this.dav = dav;
         this.color = color;
+        this.created = created;
     }
 
     /** The calendar collections directly in the home (not the home itself, inboxes or other collections). */
@@ -111,6 +115,7 @@ final class CalendarCollections {
         wanted.put(DavNames.CALENDAR_DESCRIPTION, description(project));
         try {
             dav.mkcalendar(target, DavXml.mkcalendar(wanted));
+            created.accept(target);
             LOG.info("created calendar {} '{}'", target, project.calendarName());
         } catch (DavHttpException e) {
             if (!TAKEN.contains(e.status())) {

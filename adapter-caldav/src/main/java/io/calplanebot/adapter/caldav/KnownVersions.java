@@ -4,7 +4,6 @@ import io.calplanebot.adapter.caldav.dav.Hrefs;
 import io.calplanebot.core.domain.StoredEvent;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +16,7 @@ import java.util.Set;
  * ETag for the write (RFC 4791, section 5.3.4), so nothing is remembered for it.
  */
 final class KnownVersions {
-    private final Map<URI, Known> byHref = new HashMap<>();
-    private boolean changed;
+    private final TrackedMap<URI, Known> byHref = new TrackedMap<>();
 
     /**
      * One resource at one ETag.
@@ -38,44 +36,40 @@ final class KnownVersions {
     }
 
     /** What the resource held at this ETag, when known. */
-    synchronized Optional<Known> at(URI href, String etag) {
-        Known known = byHref.get(Hrefs.canonical(href));
-        return known != null && known.etag().equals(etag) ? Optional.of(known) : Optional.empty();
+    Optional<Known> at(URI href, String etag) {
+        return byHref.get(Hrefs.canonical(href)).filter(known -> known.etag().equals(etag));
     }
 
-    synchronized void remember(URI href, Known known) {
-        Known before = byHref.put(Hrefs.canonical(href), known);
-        changed |= !known.equals(before);
+    void remember(URI href, Known known) {
+        byHref.put(Hrefs.canonical(href), known);
     }
 
-    synchronized void forget(URI href) {
-        changed |= byHref.remove(Hrefs.canonical(href)) != null;
+    void forget(URI href) {
+        byHref.remove(Hrefs.canonical(href));
     }
 
     /** Forgets the resources of {@code calendar} that its listing no longer shows. */
-    synchronized void keepListed(URI calendar, Set<URI> listed) {
+    void keepListed(URI calendar, Set<URI> listed) {
         String prefix = Hrefs.canonical(Hrefs.asCollection(calendar)).toString();
         Set<URI> keep = new HashSet<>();
         listed.forEach(href -> keep.add(Hrefs.canonical(href)));
-        changed |= byHref.keySet().removeIf(href -> href.toString().startsWith(prefix) && !keep.contains(href));
+        byHref.removeKeysIf(href -> href.toString().startsWith(prefix) && !keep.contains(href));
     }
 
-    synchronized Map<URI, Known> all() {
-        return Map.copyOf(byHref);
+    Map<URI, Known> all() {
+        return byHref.all();
     }
 
-    synchronized void load(Map<URI, Known> entries) {
-        byHref.clear();
-        byHref.putAll(entries);
-        changed = false;
+    void load(Map<URI, Known> entries) {
+        byHref.load(entries);
     }
 
     /** Whether anything changed since the last {@link #load} or {@link #saved}. */
-    synchronized boolean changed() {
-        return changed;
+    boolean changed() {
+        return byHref.changed();
     }
 
-    synchronized void saved() {
-        changed = false;
+    void saved() {
+        byHref.saved();
     }
 }

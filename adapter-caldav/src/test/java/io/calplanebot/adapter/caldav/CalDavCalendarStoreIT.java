@@ -17,6 +17,7 @@ import io.calplanebot.core.port.out.CalendarStore;
 import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.EventAlreadyExistsException;
 import io.calplanebot.core.port.out.EventNotFoundException;
+import io.calplanebot.core.port.out.StaleVersionException;
 import io.calplanebot.core.testing.CalendarStoreContract;
 import io.calplanebot.core.testing.Events;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -313,6 +315,8 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
         CalDavCalendarStore second = open(CalDavCalendarStore.builder(server.settings(server.baseUrl(),
                 Duration.ofSeconds(5), Duration.ofSeconds(30))).knownVersionsFile(status));
         List<StoredEvent> listed = second.listOwnedEvents(calendar);
+        assertThat(second.listingsByChanges()).as("listed by the sync token kept in the file")
+                .isEqualTo(quirks().syncTokens() == ServerQuirks.SyncTokens.NONE ? 0 : 1);
 
         assertThat(listed).extracting(stored -> stored.event().summary())
                 .containsExactlyInAnyOrder("[1] Kept", "[2] Edited by hand");
@@ -325,6 +329,131 @@ abstract class CalDavCalendarStoreIT extends CalendarStoreContract {
                 .withSummary("[1] Kept, then changed").build(), keptNow.version());
         assertThat(open(server.baseUrl()).listOwnedEvents(calendar)).extracting(e -> e.event().summary())
                 .contains("[1] Kept, then changed");
+    }
+
+    // ---- listing by sync token (RFC 6578) ---------------------------------------------------------------------
+
+    @Test
+    void listing_afterChangesByOtherClients_followsThemByTheCalendarsSyncToken_whereTheServerKeepsOne() {
+        CalDavCalendarStore mine = open(server.baseUrl());
+        CalendarId calendar = mine.ensureCalendar(project);
+        URI calendarUrl = URI.create(calendar.value());
+        CalendarEvent kept = event("[1] Kept");
+        CalendarEvent edited = event("[2] Edited by hand later");
+        CalendarEvent deleted = event("[3] Deleted by hand later");
+        CalendarEvent changedByUs = event("[4] Changed by us later");
+        for (CalendarEvent e : List.of(kept, edited, deleted, changedByUs)) {
+            mine.create(calendar, e);
+        }
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(4);
+        boolean followsTokens = quirks().syncTokens() != ServerQuirks.SyncTokens.NONE;
+        assertThat(mine.listedCalendars().of(calendarUrl)).as("a sync token kept for the calendar")
+                .matches(listed -> listed.isPresent() == followsTokens);
+
+        URI editedUrl = Hrefs.child(calendarUrl, edited.identity().resourceName());
+        DavResponse current = raw.get(editedUrl);
+        raw.putIfMatch(editedUrl, current.bodyText().replace("[2] Edited by hand later", "[2] Edited by hand"),
+                current.etag().orElseThrow());
+        raw.delete(Hrefs.child(calendarUrl, deleted.identity().resourceName()));
+        putForeignEvent(calendar, "dentist-" + UUID.randomUUID(), "Dentist");
+        CalendarEvent added = event("[5] Added by another instance");
+        open(server.baseUrl()).create(calendar, added);
+        StoredEvent ours = mine.findEvent(calendar, changedByUs.identity()).orElseThrow();
+        mine.update(calendar, ours.identity(), Events.anEvent().withUid(changedByUs.uid())
+                .withSummary("[4] Changed by us").build(), ours.version());
+
+        List<StoredEvent> listed = mine.listOwnedEvents(calendar);
+
+        assertThat(listed).extracting(stored -> stored.event().summary()).containsExactlyInAnyOrder("[1] Kept",
+                "[2] Edited by hand", "[4] Changed by us", "[5] Added by another instance");
+        for (StoredEvent stored : listed) {
+            assertThat(stored.version()).as("the version a conditional write needs, for " + stored.uid())
+                    .isEqualTo(new EventVersion(raw.get(Hrefs.child(calendarUrl, stored.identity().resourceName()))
+                            .etag().orElseThrow()));
+        }
+        assertThat(mine.listingsByChanges()).as("listings that took only the changes").isEqualTo(followsTokens ? 1 : 0);
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(4);
+        assertThat(mine.listingsByChanges()).isEqualTo(followsTokens ? 2 : 0);
+    }
+
+    @Test
+    void aSyncTokenTheServerDoesNotKnow_endsInAWholeListing_atOnceOrAtTheFirstWriteThatFails() {
+        CalDavCalendarStore mine = open(server.baseUrl());
+        CalendarId calendar = mine.ensureCalendar(project);
+        URI calendarUrl = URI.create(calendar.value());
+        CalendarEvent kept = event("[1] Kept");
+        CalendarEvent deleted = event("[2] Deleted by hand later");
+        mine.create(calendar, kept);
+        mine.create(calendar, deleted);
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(2);
+        if (quirks().syncTokens() == ServerQuirks.SyncTokens.NONE) {
+            assertThat(mine.listedCalendars().of(calendarUrl)).as("no token to follow").isEmpty();
+            return;
+        }
+        StoredEvent deletedAsListed = mine.findEvent(calendar, deleted.identity()).orElseThrow();
+        raw.delete(Hrefs.child(calendarUrl, deleted.identity().resourceName()));
+        ListedCalendar known = mine.listedCalendars().of(calendarUrl).orElseThrow();
+        // Not a token any of these servers made (a suffix on a real one is not enough: DAViCal and Cyrus read the
+        // number at its start).
+        mine.listedCalendars().put(calendarUrl, new ListedCalendar("data:,X-unknown", known.wholeListingAt(),
+                known.members()));
+
+        List<StoredEvent> listed = mine.listOwnedEvents(calendar);
+
+        if (quirks().syncTokens() == ServerQuirks.SyncTokens.REFUSES_UNKNOWN) {
+            assertThat(listed).extracting(stored -> stored.event().summary()).containsExactly("[1] Kept");
+            assertThat(mine.listingsByChanges()).isZero();
+        } else {
+            // The server answered with its members alone, so the removal was not among them: the event still looks
+            // present until a write to it fails, and that failure makes the next listing a whole one.
+            assertThat(listed).extracting(stored -> stored.event().summary())
+                    .containsExactlyInAnyOrder("[1] Kept", "[2] Deleted by hand later");
+            assertThat(mine.listingsByChanges()).isOne();
+            assertThatThrownBy(() -> mine.update(calendar, deletedAsListed.identity(), Events.anEvent()
+                    .withUid(deleted.uid()).withSummary("[2] Again").build(), deletedAsListed.version()))
+                    .isInstanceOf(StaleVersionException.class); // the conditional PUT finds nothing to match
+            assertThat(mine.listOwnedEvents(calendar)).extracting(stored -> stored.event().summary())
+                    .containsExactly("[1] Kept");
+            assertThat(mine.listingsByChanges()).isOne();
+        }
+        assertThat(mine.listedCalendars().of(calendarUrl)).as("a new token from the whole listing").isPresent();
+    }
+
+    @Test
+    void aCalendarFollowedByItsTokenForADay_isListedWholeAgain() {
+        CalDavCalendarStore mine = open(server.baseUrl());
+        CalendarId calendar = mine.ensureCalendar(project);
+        URI calendarUrl = URI.create(calendar.value());
+        mine.create(calendar, event("[1] Kept"));
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(1);
+        if (quirks().syncTokens() == ServerQuirks.SyncTokens.NONE) {
+            assertThat(mine.listedCalendars().of(calendarUrl)).as("no token to follow").isEmpty();
+            return;
+        }
+        ListedCalendar known = mine.listedCalendars().of(calendarUrl).orElseThrow();
+        Instant dayAgo = known.wholeListingAt().minus(CalendarEvents.WHOLE_LISTING_EVERY);
+        mine.listedCalendars().put(calendarUrl, new ListedCalendar(known.syncToken(), dayAgo, known.members()));
+
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(1);
+
+        assertThat(mine.listingsByChanges()).isZero();
+        assertThat(mine.listedCalendars().of(calendarUrl).orElseThrow().wholeListingAt()).isAfter(dayAgo);
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(1);
+        assertThat(mine.listingsByChanges()).isOne();
+    }
+
+    @Test
+    void aCalendarDeletedAndCreatedAgain_isListedWhole_notByTheTokenOfTheOneBefore() {
+        CalDavCalendarStore mine = open(server.baseUrl());
+        CalendarId calendar = mine.ensureCalendar(project);
+        mine.create(calendar, event("[1] In the calendar that gets deleted"));
+        assertThat(mine.listOwnedEvents(calendar)).hasSize(1);
+        raw.delete(URI.create(calendar.value()));
+
+        assertThat(mine.ensureCalendar(project)).isEqualTo(calendar);
+
+        assertThat(mine.listOwnedEvents(calendar)).isEmpty();
+        assertThat(mine.listingsByChanges()).isZero();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -119,10 +120,15 @@ class CalDavStoreRequestsIT {
 
     @Test
     void listing_200_insteadOf207_isProtocolError() {
+        server.enqueue(CannedAnswer.multiStatus(CalDavMetricsIT.CALENDAR));
         server.enqueue(CannedAnswer.status(200).withBody("text/html", "<html/>"));
 
         assertThatThrownBy(() -> store.listOwnedEvents(calendar)).isInstanceOfSatisfying(
                 CalendarStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL));
+        RecordedExchange token = server.take();
+        assertThat(token.method()).isEqualTo("PROPFIND");
+        assertThat(token.body()).contains("sync-token");
+        assertThat(token.header("Depth")).contains("0");
         RecordedExchange listing = server.take();
         assertThat(listing.method()).isEqualTo("REPORT");
         assertThat(listing.body()).contains("calendar-query", "getetag").doesNotContain("calendar-data");
@@ -131,11 +137,13 @@ class CalDavStoreRequestsIT {
 
     @Test
     void multiget_200_insteadOf207_isProtocolError() {
+        server.enqueue(CannedAnswer.multiStatus(CalDavMetricsIT.CALENDAR));
         server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"v1\""))));
         server.enqueue(CannedAnswer.status(200).withBody("text/html", "<html/>"));
 
         assertThatThrownBy(() -> store.listOwnedEvents(calendar)).isInstanceOfSatisfying(
                 CalendarStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL));
+        server.take();
         server.take();
         assertThat(server.take().method()).isEqualTo("REPORT");
     }
@@ -144,6 +152,7 @@ class CalDavStoreRequestsIT {
     void aListing_fetchesOnlyTheEventsNotKnownAtTheirCurrentETag_withOneMultiget() {
         CalendarEvent other = Events.anEvent().forIssue("2222").withSummary("[2] Other").build();
         CalendarEvent foreign = Events.anEvent().withUid("dentist@example.com").withSummary("Dentist").build();
+        server.enqueue(CannedAnswer.multiStatus(CalDavMetricsIT.CALENDAR)); // no sync token: not asked again
         server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"a1\"", other, "\"b1\"",
                 foreign, "\"f1\""))));
         server.enqueue(CannedAnswer.multiStatus(data(Map.of(event, "\"a1\"", other, "\"b1\"",
@@ -151,6 +160,7 @@ class CalDavStoreRequestsIT {
 
         assertThat(store.listOwnedEvents(calendar)).extracting(stored -> stored.event().summary())
                 .containsExactlyInAnyOrder(event.summary(), other.summary());
+        assertThat(server.take().body()).contains("sync-token");
         assertThat(server.take().body()).contains("calendar-query");
         RecordedExchange first = server.take();
         assertThat(first.body()).contains("calendar-multiget", event.identity().resourceName(),
@@ -180,12 +190,52 @@ class CalDavStoreRequestsIT {
         server.enqueue(CannedAnswer.status(201).withHeader("ETag", "\"v1\""));
         store.create(calendar, event);
         server.take();
+        server.enqueue(CannedAnswer.multiStatus(CalDavMetricsIT.CALENDAR));
         server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"v1\""))));
 
         assertThat(store.listOwnedEvents(calendar)).singleElement()
                 .satisfies(stored -> assertThat(stored.event().sameManagedContent(event)).isTrue());
+        assertThat(server.take().body()).contains("sync-token");
         assertThat(server.take().body()).contains("calendar-query");
         assertThat(server.unread()).isEmpty();
+    }
+
+    @Test
+    void aListingByChanges_cutShortByTheServer_isFollowedByAWholeListing() {
+        server.enqueue(CannedAnswer.multiStatus(syncToken("t1")));
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"v1\""))));
+        server.enqueue(CannedAnswer.multiStatus(data(Map.of(event, "\"v1\""))));
+        assertThat(store.listOwnedEvents(calendar)).hasSize(1);
+        for (int i = 0; i < 3; i++) {
+            server.take();
+        }
+        // RFC 6578, section 3.6: a 507 for the collection itself says more changes exist than were listed
+        server.enqueue(CannedAnswer.multiStatus("<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/</d:href>"
+                + "<d:status>HTTP/1.1 507 Insufficient Storage</d:status></d:response>"
+                + "<d:sync-token>t2</d:sync-token></d:multistatus>"));
+        server.enqueue(CannedAnswer.multiStatus(syncToken("t3")));
+        server.enqueue(CannedAnswer.multiStatus(etags(Map.of(event, "\"v1\""))));
+
+        assertThat(store.listOwnedEvents(calendar)).singleElement()
+                .satisfies(stored -> assertThat(stored.event().sameManagedContent(event)).isTrue());
+
+        RecordedExchange changes = server.take();
+        assertThat(changes.method()).isEqualTo("REPORT");
+        assertThat(changes.body()).contains("sync-collection", "<D:sync-token>t1</D:sync-token>", "sync-level");
+        assertThat(changes.header("Depth")).contains("0");
+        assertThat(server.take().body()).contains("sync-token");
+        assertThat(server.take().body()).contains("calendar-query");
+        assertThat(server.unread()).isEmpty();
+        assertThat(store.listingsByChanges()).isZero();
+        assertThat(store.listedCalendars().of(URI.create(calendar.value())).orElseThrow().syncToken())
+                .isEqualTo("t3");
+    }
+
+    /** An answer to the PROPFIND of the calendar's sync token. */
+    private static String syncToken(String token) {
+        return "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:sync-token>"
+                + token + "</d:sync-token></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+                + "</d:multistatus>";
     }
 
     /** An answer to the ETag listing: each event's resource with its ETag, and the calendar itself. */

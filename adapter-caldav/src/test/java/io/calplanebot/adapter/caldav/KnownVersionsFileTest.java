@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -32,41 +33,53 @@ class KnownVersionsFileTest {
             OURS, new KnownVersions.Known("\"e1\"", Optional.of(new StoredEvent(event.identity(),
                     new EventVersion("\"e1\""), event))),
             FOREIGN, new KnownVersions.Known("W/\"f1\"", Optional.empty()));
+    private static final URI CALENDAR = URI.create("https://dav.example.com/cal/");
+    private final SyncStatus status = new SyncStatus(entries, Map.of(CALENDAR, new ListedCalendar(
+            "http://radicale.org/ns/sync/ef4d1d61", Instant.parse("2026-11-30T10:15:30.123Z"),
+            Map.of(OURS, "\"e1\"", FOREIGN, "W/\"f1\""))));
 
     @Test
     void whatWasWritten_isReadBackWhole_forTheSameAccountAndVersion() throws IOException {
         KnownVersionsFile file = new KnownVersionsFile(dir.resolve("status.bin"), "1.0");
-        file.write(ACCOUNT, entries);
+        file.write(ACCOUNT, status);
 
-        Map<URI, KnownVersions.Known> back = file.read(ACCOUNT);
+        SyncStatus back = file.read(ACCOUNT);
 
-        assertThat(back).isEqualTo(entries);
-        assertThat(back.get(OURS).owned().orElseThrow().event()).isEqualTo(event);
+        assertThat(back).isEqualTo(status);
+        assertThat(back.known().get(OURS).owned().orElseThrow().event()).isEqualTo(event);
+        assertThat(back.calendars().get(CALENDAR).members()).containsEntry(OURS, "\"e1\"").hasSize(2);
     }
 
     @Test
     void anotherAccountOrVersion_aMissingFile_orADamagedOne_isReadAsNothingKnown() throws IOException {
         Path path = dir.resolve("status.bin");
-        assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).isEmpty();
-        new KnownVersionsFile(path, "1.0").write(ACCOUNT, entries);
+        assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).isEqualTo(SyncStatus.NONE);
+        new KnownVersionsFile(path, "1.0").write(ACCOUNT, status);
 
-        assertThat(new KnownVersionsFile(path, "1.0").read("https://dav.example.com/ bob")).isEmpty();
-        assertThat(new KnownVersionsFile(path, "1.1").read(ACCOUNT)).isEmpty();
+        assertThat(new KnownVersionsFile(path, "1.0").read("https://dav.example.com/ bob")).isEqualTo(SyncStatus.NONE);
+        assertThat(new KnownVersionsFile(path, "1.1").read(ACCOUNT)).isEqualTo(SyncStatus.NONE);
         byte[] whole = Files.readAllBytes(path);
-        Files.write(path, Arrays.copyOf(whole, whole.length - 7));
-        assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).isEmpty();
+        for (int cut : new int[] {whole.length - 7, whole.length - 1}) {
+            Files.write(path, Arrays.copyOf(whole, cut));
+            assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).as("cut at %d", cut)
+                    .isEqualTo(SyncStatus.NONE);
+        }
+        Files.write(path, Arrays.copyOf(whole, whole.length + 1));
+        assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).as("with a byte too many")
+                .isEqualTo(SyncStatus.NONE);
         Files.writeString(path, "not a status file at all");
-        assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).isEmpty();
+        assertThat(new KnownVersionsFile(path, "1.0").read(ACCOUNT)).isEqualTo(SyncStatus.NONE);
     }
 
     @Test
     void writing_replacesTheFileWhole_andLeavesNoTemporaryFileBehind() throws IOException {
         Path path = dir.resolve("status.bin");
         KnownVersionsFile file = new KnownVersionsFile(path, "1.0");
-        file.write(ACCOUNT, entries);
-        file.write(ACCOUNT, Map.of(FOREIGN, entries.get(FOREIGN)));
+        file.write(ACCOUNT, status);
+        file.write(ACCOUNT, new SyncStatus(Map.of(FOREIGN, entries.get(FOREIGN)), Map.of()));
 
-        assertThat(file.read(ACCOUNT)).containsOnlyKeys(FOREIGN);
+        assertThat(file.read(ACCOUNT).known()).containsOnlyKeys(FOREIGN);
+        assertThat(file.read(ACCOUNT).calendars()).isEmpty();
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(path);
         }

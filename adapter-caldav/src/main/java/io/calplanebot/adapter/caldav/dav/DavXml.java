@@ -43,6 +43,15 @@ public final class DavXml {
                 + "name=\"UID\"><C:text-match>" + escape(uid) + "</C:text-match></C:prop-filter></C:comp-filter>");
     }
 
+    /**
+     * sync-collection (RFC 6578) for the ETags of the members changed since {@code token}, and the members removed
+     * since; an empty token asks for every member.
+     */
+    public static String syncCollection(String token) {
+        return HEAD + "<D:sync-collection" + NAMESPACES + "><D:sync-token>" + escape(token) + "</D:sync-token>"
+                + "<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>";
+    }
+
     /** calendar-multiget (RFC 4791, section 7.9) for the ETag and calendar data of the resources at these paths. */
     public static String eventMultiget(List<String> paths) {
         StringBuilder xml = new StringBuilder(HEAD).append("<C:calendar-multiget").append(NAMESPACES)
