@@ -86,7 +86,11 @@ class ParallelChangePipelineTest {
                 TIMING, new InMemoryStateStore(), "here", Duration.ofMinutes(1), workers, 2);
 
         offer(pipeline, "a", 1);
-        Thread.sleep(100);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!events.contains("start a " + at(1)) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(events).as("a's first change runs").contains("start a " + at(1));
         offer(pipeline, "a", 2);
         offer(pipeline, "b", 1);
 
