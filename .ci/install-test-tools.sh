@@ -2,6 +2,8 @@
 # Installs the tools the tests drive besides the CalDAV servers, from Debian 12 packages:
 #   chromium: the status page is checked in headless Chromium (adapter-http StatusPageChromiumIT).
 #   vdirsyncer: a real feed subscriber; its `http` storage reads our feeds (adapter-http VdirsyncerFeedIT).
+#   wrk: the benchmark's webhook intake bursts (bench BenchmarkIT), a load generator that leaves the service most
+#     of the machine.
 #   postgresql: the state store's PostgreSQL tests start throw-away clusters with its initdb/pg_ctl
 #     (adapter-state PostgresStateStoreIT, app ReplicasOnPostgresIT, StateCommandIT).
 # Idempotent; run as root.
@@ -13,6 +15,7 @@ export DEBIAN_FRONTEND=noninteractive
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v vdirsyncer >/dev/null || missing+=(vdirsyncer)
+command -v wrk >/dev/null || missing+=(wrk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if (( ${#missing[@]} )); then
   apt-get update -qq
@@ -20,4 +23,5 @@ if (( ${#missing[@]} )); then
 fi
 chromium --version
 vdirsyncer --version
+wrk --version | head -1 || true
 ls /usr/lib/postgresql/*/bin/initdb

@@ -2,6 +2,7 @@
 # Runs the benchmark (docs/benchmarks.md) and prints its Markdown result (also in bench/target/benchmark.md).
 # Usage: bench/run.sh [ISSUES] [SERVERS] [WEBHOOKS] [INTAKE]
 #   e.g. bench/run.sh 1000 radicale,davical 200 5000
+#   BENCH_INTAKE_BURSTS=N sends N bursts of INTAKE webhook deliveries (default 2; the first warms the JIT up)
 #   BENCH_REFERENCES=false leaves out the raw floor and vdirsyncer (for long runs of the product alone)
 # Needs what the tests need: Java 17+, Maven, and the CalDAV servers (.ci/install-caldav-servers.sh, as root) and
 # vdirsyncer (.ci/install-test-tools.sh).
@@ -15,5 +16,6 @@ mvn -B -q verify -pl bench -am \
   -Dit.test=BenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dcalplanebot.servers=require \
   -Dbench.issues="${1:-1000}" -Dbench.servers="${2:-radicale,davical}" \
-  -Dbench.webhooks="${3:-200}" -Dbench.intake="${4:-5000}" -Dbench.references="${BENCH_REFERENCES:-true}"
+  -Dbench.webhooks="${3:-200}" -Dbench.intake="${4:-5000}" -Dbench.references="${BENCH_REFERENCES:-true}" \
+  -Dbench.intakeBursts="${BENCH_INTAKE_BURSTS:-2}"
 cat bench/target/benchmark.md

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +57,8 @@ class BenchmarkIT {
             .split(","));
     private final int webhooks = Integer.getInteger("bench.webhooks", 20);
     private final int intake = Integer.getInteger("bench.intake", 300);
+    /** Bursts of webhook intake, each of {@code intake} new deliveries: the first one warms the JIT up. */
+    private final int intakeBursts = Math.max(1, Integer.getInteger("bench.intakeBursts", 2));
     private final int warmRuns = Math.max(1, Integer.getInteger("bench.warmRuns", 3));
     /** Whether the raw floor and vdirsyncer are measured too (off for a long run of the product alone). */
     private final boolean references = Boolean.parseBoolean(System.getProperty("bench.references", "true"));
@@ -339,13 +342,17 @@ class BenchmarkIT {
 
             // Intake only: every delivery of the measured burst is older than a change applied just before, so it is
             // verified, decoded, judged and kept in the inbox, and nothing is written to the calendars meanwhile.
+            // Bursts of distinct deliveries (a body sent again would be a duplicate, answered without being kept).
             List<String> subjects = ids.subList(0, Math.min(ids.size(), INTAKE_ISSUES));
-            List<WebhookDelivery> deliveries = new ArrayList<>();
-            for (int j = 0; j < intake; j++) {
+            List<List<WebhookDelivery>> bursts = new ArrayList<>();
+            for (int round = 0; round < intakeBursts; round++) {
+                bursts.add(new ArrayList<>());
+            }
+            for (int j = 0; j < intakeBursts * intake; j++) {
                 String id = subjects.get(j % subjects.size());
                 String name = "Intake " + j;
                 plane.updateIssue(id, d -> d.name(name));
-                deliveries.add(plane.webhooks().issueUpdated(id, "name", "before", name));
+                bursts.get(j / intake).add(plane.webhooks().issueUpdated(id, "name", "before", name));
             }
             for (String id : subjects) {
                 plane.updateIssue(id, d -> d.name("Intake newest"));
@@ -361,57 +368,31 @@ class BenchmarkIT {
                 }
             }
             int clients = Integer.getInteger("bench.intakeConnections", 8);
-            // The first burst runs while the JIT compiles the intake path; the second one shows the warm service.
-            for (String round : List.of("first burst", "second burst")) {
-                report.service("webhook intake, " + round + ": " + intake + " signed deliveries for "
-                        + subjects.size() + " issues over " + clients + " connections, each older than what was "
-                        + "applied (deliveries/s; answer p50 / p99)", burst(sender, deliveries, clients, 200));
+            Path wrkDir = Files.createDirectories(work.resolve("intake"));
+            URI target = service.uri("/webhooks/plane");
+            // The first burst runs while the JIT compiles the intake path; the later ones show the warmer service.
+            for (int round = 0; round < intakeBursts; round++) {
+                WrkBurst.Result result = WrkBurst.send(target, signed(bursts.get(round), Optional.of(secret)), clients,
+                        200, "Issue sync triggered", wrkDir);
+                report.service("webhook intake, burst " + (round + 1) + " of " + intakeBursts + ": " + intake
+                        + " signed deliveries for " + subjects.size() + " issues over " + clients + " connections "
+                        + "(wrk), each older than what was applied (deliveries/s; answer p50 / p99)", result.row());
             }
             // The HTTP layer's own ceiling on this machine: the same burst with a wrong signature is answered 401
             // after the body is read and its signature checked, before any decoding or storing.
-            try (PlaneWebhookSender unsigned = new PlaneWebhookSender(service.uri("/webhooks/plane"),
-                    PlaneWebhookSender.newSecret())) {
-                report.service("the same burst with a wrong signature (answered 401 before decoding: the HTTP layer, "
-                        + "the signature check, the error answer and its log line)", burst(unsigned, deliveries,
-                        clients, 401));
-            }
+            report.service("the same burst with a wrong signature (answered 401 before decoding: the HTTP layer, "
+                    + "the signature check, the error answer and its log line)", WrkBurst.send(target,
+                    signed(bursts.get(intakeBursts - 1), Optional.of(PlaneWebhookSender.newSecret())), clients, 401,
+                    "INVALID_SIGNATURE", wrkDir).row());
         }
     }
 
-    /** Sends the deliveries over {@code clients} connections; the rate and the answers' p50 and p99. */
-    private static String burst(PlaneWebhookSender sender, List<WebhookDelivery> deliveries, int clients, int expected)
-            throws Exception {
-        List<Double> answers = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                for (int j = next.getAndIncrement(); j < deliveries.size(); j = next.getAndIncrement()) {
-                    long t = System.nanoTime();
-                    int status = sender.send(deliveries.get(j)).status();
-                    answers.add((System.nanoTime() - t) / 1e6);
-                    if (status != expected) {
-                        throw new IllegalStateException("delivery " + j + " answered " + status);
-                    }
-                }
-                return null;
-            }));
+    private static List<WrkBurst.Request> signed(List<WebhookDelivery> deliveries, Optional<String> secret) {
+        List<WrkBurst.Request> requests = new ArrayList<>(deliveries.size());
+        for (WebhookDelivery delivery : deliveries) {
+            requests.add(new WrkBurst.Request(PlaneWebhookSender.headers(delivery, secret), delivery.body()));
         }
-        try {
-            for (Future<?> future : done) {
-                future.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdown();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = new ArrayList<>(answers);
-        Collections.sort(sorted);
-        assertThat(sorted).hasSize(deliveries.size());
-        return Report.f(deliveries.size() / seconds) + "/s; " + Report.f(percentile(sorted, 50)) + " ms / "
-                + Report.f(percentile(sorted, 99)) + " ms";
+        return requests;
     }
 
     private static double percentile(List<Double> sorted, int p) {
