@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The inbox in the {@code webhook_inbox} table. Stores and done marks are committed in groups: concurrent deliveries
  * (and the changes applied meanwhile) wait for one transaction (one disk flush) together, and each call returns only
- * once that transaction committed.
+ * once that transaction committed. A done delivery keeps only its fingerprint (to recognise its repeats until it is
+ * pruned): its headers and body are emptied when it is marked done, and never written when it is stored done.
  */
 final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
     static final int GROUP_LIMIT = 500;
@@ -255,8 +256,8 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
 
         PreparedStatement done() throws SQLException {
             if (done == null) {
-                done = connection.prepareStatement(
-                        "UPDATE webhook_inbox SET done_at_ms = ? WHERE id = ? AND done_at_ms IS NULL");
+                done = connection.prepareStatement("UPDATE webhook_inbox SET done_at_ms = ?, headers = '', body = ''"
+                        + " WHERE id = ? AND done_at_ms IS NULL");
             }
             return done;
         }
@@ -336,8 +337,8 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
                 insert.setNull(3, Types.BIGINT);
             }
             insert.setLong(4, receivedAt.toEpochMilli());
-            insert.setString(5, HeaderText.write(webhook.headers()));
-            insert.setString(6, Base64.getEncoder().encodeToString(webhook.body()));
+            insert.setString(5, done ? "" : HeaderText.write(webhook.headers()));
+            insert.setString(6, done ? "" : Base64.getEncoder().encodeToString(webhook.body()));
             insert.setString(7, InMemoryStateStore.fingerprint(webhook.body()));
             if (done) {
                 insert.setLong(8, receivedAt.toEpochMilli());
