@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -328,7 +327,7 @@ final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
         @Override
         void write(Statements statements) throws SQLException {
             PreparedStatement insert = statements.insert();
-            String newId = UUID.randomUUID().toString();
+            String newId = TimeOrderedIds.next();
             insert.setString(1, newId);
             insert.setString(2, subject);
             if (updatedAt.isPresent()) {
