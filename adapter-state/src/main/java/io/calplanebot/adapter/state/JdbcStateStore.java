@@ -27,6 +27,8 @@ import java.util.Properties;
 public final class JdbcStateStore implements StateStore {
     /** The embedded database's file in the data directory. */
     public static final String EMBEDDED_FILE = "state.db";
+    /** Pages of write-ahead log after which a commit copies it back into the database file. */
+    static final int CHECKPOINT_PAGES = 4000;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -82,6 +84,10 @@ public final class JdbcStateStore implements StateStore {
         sqlite.setProperty("synchronous", "FULL");
         sqlite.setProperty("busy_timeout", "10000");
         sqlite.setProperty("foreign_keys", "true");
+        // The commit that fills the log past this many pages copies it back into the database file, and the webhook
+        // deliveries waiting in that group commit wait for the copy: 4 times SQLite's default makes that a quarter
+        // as frequent (the log grows to about 16 MB), which halved the slowest 1 % of inbox writes (docs/decisions.md).
+        sqlite.setProperty("wal_autocheckpoint", String.valueOf(CHECKPOINT_PAGES));
         config.setDataSourceProperties(sqlite);
         // One connection: SQLite has one writer anyway, and one connection never meets a locked database.
         config.setMaximumPoolSize(1);

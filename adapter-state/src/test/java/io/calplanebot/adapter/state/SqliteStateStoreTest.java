@@ -66,6 +66,25 @@ class SqliteStateStoreTest extends StateStoreContract {
         assertThat(store.inbox().store(webhook("{\"outdated\":1}"), "issue:c", Optional.empty(), t0)).isEmpty();
     }
 
+    @Test
+    void theWriteAheadLog_growsToAbout16MegabytesBeforeItIsCopiedBack_andNoFurther() throws Exception {
+        Path log = dataDirectory.resolve(JdbcStateStore.EMBEDDED_FILE + "-wal");
+        byte[] filler = new byte[48 * 1024];
+        Arrays.fill(filler, (byte) 'x');
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        long largest = 0;
+        // about 40 MB of deliveries, each a commit of its own: the log is copied back twice or more meanwhile
+        for (int i = 0; i < 800; i++) {
+            byte[] body = ("{\"n\":" + i + ",\"pad\":\"" + new String(filler, StandardCharsets.US_ASCII) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            store.inbox().store(new RawWebhook(Map.of(), body), "issue:" + i, Optional.of(t0), t0).orElseThrow();
+            largest = Math.max(largest, Files.size(log));
+        }
+        long pages = JdbcStateStore.CHECKPOINT_PAGES;
+        assertThat(largest).as("largest size of the log").isGreaterThan((pages - 1000) * 4096)
+                .isLessThan((pages + 200) * (4096 + 24));
+    }
+
     private static RawWebhook webhook(String body) {
         return new RawWebhook(Map.of("X-Plane-Event", List.of("issue")), body.getBytes(StandardCharsets.UTF_8));
     }
