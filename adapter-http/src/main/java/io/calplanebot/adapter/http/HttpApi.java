@@ -68,6 +68,8 @@ public final class HttpApi {
     static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
     /** Request line and headers together; beyond it {@code 414} or {@code 431}. */
     static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** The buffer through which Javalin copies an answer into the response (see configureServer). */
+    static final int RESPONSE_COPY_BYTES = 4 * 1024;
     /** Open connections per client address; one more closes the client's oldest. */
     static final int MAX_CONNECTIONS_PER_CLIENT = 256;
     private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
@@ -131,6 +133,10 @@ public final class HttpApi {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = WebhookRoutes.MAX_BODY_BYTES;
+        // Javalin copies each answer into the response through a buffer of this size, made anew for every request
+        // (Jetty's output buffer size, 32 KB, when unset): most answers are a few hundred bytes, and the larger ones
+        // (feeds, API docs) are copied in more steps into Jetty's own buffer.
+        cfg.http.responseBufferSize = RESPONSE_COPY_BYTES;
         cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonJettyErrorHandler(errors));

@@ -62,6 +62,15 @@ public final class WebhookRoutes {
             if (declared > MAX_BODY_BYTES) {
                 throw tooLarge(in, declared);
             }
+            if (declared >= 0) {
+                // the usual case: read into an array of the declared size, without the growing copies
+                byte[] bytes = new byte[(int) declared];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read < bytes.length) {
+                    throw new ApiError(ErrorCode.BAD_REQUEST, "The request body is shorter than its Content-Length");
+                }
+                return bytes;
+            }
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
                 throw tooLarge(in, declared);
