@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real service (built-in store, sample Plane, webhook secret and API token set) under at least 10 000 hostile
- * requests from a seeded random: never a {@code 5xx} (besides the documented {@code 505} for a request line that is
- * not HTTP/1.x), every {@code 4xx} in the error model with a known code, no secret, stack trace or class name in any
+ * requests from a seeded random: an HTTP/1.x answer to every request (bytes that never finish a request line may
+ * be closed without one), never a {@code 5xx} (besides the documented {@code 505} for a request line that is not
+ * HTTP/1.x), every {@code 4xx} in the error model with a known code, no secret, stack trace or class name in any
  * answer, and {@code /health} still answers afterwards.
  *
  * <p>Replay a run with {@code -Dcalplanebot.fuzz.seed=<seed>}: request {@code #i} is made from the seed and
@@ -184,6 +185,22 @@ class HostileRequestsFuzzIT {
         }
     }
 
+    /**
+     * Bytes without a line end and then the end of the connection: the request line never finished, so there is
+     * nothing to answer, and the server closing without a word is the right end (a single byte of noise does it).
+     */
+    private static boolean unfinishedRequestLine(HostileRequests.Request request) {
+        if (request.raw() == null) {
+            return false;
+        }
+        for (byte b : request.raw()) {
+            if (b == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What came back: the status (-1: no HTTP/1.x status line), the headers (lower-case names) and the body. */
     private record Answer(int status, Map<String, String> headers, byte[] body, String via,
                           HostileRequests.Request sent) {
@@ -265,7 +282,7 @@ class HostileRequestsFuzzIT {
                     .computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
             String body = text(answer);
             List<String> problems = new ArrayList<>();
-            if (answer.status() < 0) {
+            if (answer.status() < 0 && !(unfinishedRequestLine(request) && answer.body().length == 0)) {
                 problems.add("no HTTP/1.x answer");
             } else if (answer.status() >= 500 && !(answer.status() == 505 && request.versionProbe())) {
                 problems.add("a " + answer.status());
