@@ -52,7 +52,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #encodeNew} writes a complete VCALENDAR with one all-day VEVENT.</li>
  *   <li>{@link #merge} rewrites only the managed properties of a stored object, so alarms, X- properties and
- *       anything else a calendar user added survive; ATTENDEE and ORGANIZER are dropped, never written.</li>
+ *       anything else a calendar user added survive; ATTENDEE and ORGANIZER are dropped, never written. An object
+ *       as this product writes it, which nobody changed, is merged without ical4j ({@link PlainEventMerge}).</li>
  *   <li>{@link #decode} reads the managed properties back, whatever order or folding the server chose, and
  *       merges CATEGORIES spread over several properties.</li>
  * </ul>
@@ -120,6 +121,12 @@ public final class ICalEventCodec {
      * @throws IcsFormatException when the stored data cannot be read or holds no VEVENT with the event's UID
      */
     public String merge(String storedIcs, CalendarEvent event) {
+        return PlainEventMerge.merge(storedIcs, event, now(), issueFacts)
+                .orElseGet(() -> mergeParsed(storedIcs, event));
+    }
+
+    /** {@link #merge} by ical4j, for any object: parsed, its managed properties replaced, written again. */
+    String mergeParsed(String storedIcs, CalendarEvent event) {
         Calendar calendar = parse(storedIcs);
         VEvent master = master(calendar, event.uid())
                 .orElseThrow(() -> new IcsFormatException("the stored object holds no VEVENT with UID " + event.uid()
@@ -193,6 +200,11 @@ public final class ICalEventCodec {
     }
 
     private boolean isReplaced(String name) {
+        return isReplaced(name, issueFacts);
+    }
+
+    /** Whether an update replaces (or drops) the VEVENT property of this upper-case name. */
+    static boolean isReplaced(String name, boolean issueFacts) {
         return MANAGED.contains(name) || issueFacts && name.startsWith(IssueFactsProperties.PREFIX);
     }
 

@@ -75,7 +75,7 @@ final class IcsEventReader {
     }
 
     /** Appends the unfolded line starting at {@code from} and returns where the next one starts. */
-    private static int nextLogicalLine(String ics, int from, StringBuilder line) {
+    static int nextLogicalLine(String ics, int from, StringBuilder line) {
         int i = from;
         int length = ics.length();
         while (i < length) {
