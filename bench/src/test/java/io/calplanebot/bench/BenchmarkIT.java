@@ -60,6 +60,8 @@ class BenchmarkIT {
     /** Bursts of webhook intake, each of {@code intake} new deliveries: the first one warms the JIT up. */
     private final int intakeBursts = Math.max(1, Integer.getInteger("bench.intakeBursts", 2));
     private final int warmRuns = Math.max(1, Integer.getInteger("bench.warmRuns", 3));
+    /** Full syncs inside the service that write every event again (the first one also warms the JIT up). */
+    private final int rewriteRuns = Math.max(0, Integer.getInteger("bench.rewriteRuns", 4));
     /** Whether the raw floor and vdirsyncer are measured too (off for a long run of the product alone). */
     private final boolean references = Boolean.parseBoolean(System.getProperty("bench.references", "true"));
     private final Path jar = Path.of(System.getProperty("bench.jar", "../app/target/calplanebot.jar"));
@@ -316,6 +318,7 @@ class BenchmarkIT {
             Dav dav = new Dav(server.user(), server.password());
             URI home = URI.create(server.calendarHomeUrl().endsWith("/") ? server.calendarHomeUrl()
                     : server.calendarHomeUrl() + "/");
+            measureRewrites(report, service, plane, ids, dav, home);
 
             List<Double> latencies = new ArrayList<>();
             for (int i = 0; i < webhooks; i++) {
@@ -384,6 +387,35 @@ class BenchmarkIT {
                     + "the signature check, the error answer and its log line)", WrkBurst.send(target,
                     signed(bursts.get(intakeBursts - 1), Optional.of(PlaneWebhookSender.newSecret())), clients, 401,
                     "INVALID_SIGNATURE", wrkDir).row());
+        }
+    }
+
+    /**
+     * Full syncs inside the warm service that write every event again: each round renames every issue in Plane
+     * (no webhook), so each run updates all events on the CalDAV server and in the built-in store. The first round
+     * also compiles the update path; the later ones show the warm JVM's CPU per written event.
+     */
+    private void measureRewrites(Report report, ServiceUnderTest service, FakePlane plane, List<String> ids, Dav dav,
+                                 URI home) throws Exception {
+        for (int round = 1; round <= rewriteRuns; round++) {
+            String suffix = " (rewrite " + round + ")";
+            for (int i = 0; i < ids.size(); i++) {
+                int n = i;
+                plane.updateIssue(ids.get(i), d -> d.name("Issue " + n + suffix));
+            }
+            double updatedBefore = service.metricSum("calplanebot_events_total", "outcome=\"updated\"");
+            double[] run = service.timeFullSync(Duration.ofMinutes(30));
+            double updated = service.metricSum("calplanebot_events_total", "outcome=\"updated\"") - updatedBefore;
+            assertThat(updated).as("round %d updated every event on both stores", round).isEqualTo(2.0 * issues);
+            String last = ids.get(ids.size() - 1);
+            assertThat(dav.get(home.resolve("plane-" + plane.projectIdOf(last) + "/plane-issue-" + last + ".ics")))
+                    .as("round %d renamed the last issue's event", round).contains(suffix);
+            report.service("full sync that writes every event again inside the running `serve` (warm JVM; every "
+                            + "issue renamed in Plane: " + issues + " updates on the CalDAV server and " + issues
+                            + " in the built-in store), round " + round + " of " + rewriteRuns
+                            + ": wall; CPU, per written event",
+                    Report.f(run[0]) + " s; " + Report.f(run[1]) + " s CPU, " + Report.f(run[1] * 1000 / updated)
+                            + " ms per event");
         }
     }
 
