@@ -39,10 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one run measures the raw floor (the product's own events PUT one by one, and over 4 connections, into fresh
  * calendars), {@code calplanebot sync} in a fresh JVM (initial, then with nothing changed), vdirsyncer pushing the
  * same events (initial and no-op), the ETag listing of the product's calendars, client CPU and peak RSS, and Plane
- * requests per sync. On the first server it then starts {@code calplanebot serve} and measures start-up, webhook to
- * event latency and webhook intake. Sizes come from system properties ({@code bench.issues}, {@code bench.servers},
- * {@code bench.webhooks}, {@code bench.intake}); the Markdown result goes to {@code bench.out}. Nothing here asserts a
- * timing: only that every part ran and wrote what it should.
+ * requests per sync. On the first server it then starts {@code calplanebot serve} and measures start-up, full syncs
+ * inside it (with nothing changed, then writing every event again), webhook to event latency and webhook intake.
+ * Sizes come from system properties ({@code bench.issues}, {@code bench.servers}, {@code bench.webhooks},
+ * {@code bench.intake}, {@code bench.rewriteRuns}); the Markdown result goes to {@code bench.out}. Nothing here
+ * asserts a timing: only that every part ran and wrote what it should.
  */
 class BenchmarkIT {
     private static final int PROJECTS = 5;
