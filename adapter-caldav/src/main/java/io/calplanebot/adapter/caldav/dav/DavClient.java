@@ -3,10 +3,13 @@ package io.calplanebot.adapter.caldav.dav;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.calplanebot.adapter.caldav.dav.error.DavHttpException;
+import io.calplanebot.adapter.caldav.dav.error.DavRetryableException;
 import io.calplanebot.adapter.caldav.dav.error.DavServerErrorException;
+import io.calplanebot.adapter.caldav.dav.error.DavTooManyRequestsException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnreachableException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnreadableException;
 import io.calplanebot.support.http.HttpClientSetup;
@@ -59,15 +62,20 @@ import java.util.function.Supplier;
  *   <li>Credentials only go to trusted origins: the configured one and those discovery was redirected to on
  *       the same host.</li>
  *   <li>No automatic redirects, retries or compression: {@link #propfindFollowingRedirects} follows at most 5
- *       redirects itself, and retries are resilience4j's: I/O errors and 5xx are retried with exponential backoff
- *       behind a circuit breaker, then surface as {@link DavUnreachableException}.</li>
+ *       redirects itself, and retries are resilience4j's: I/O errors, 429 and 5xx are retried with exponential
+ *       backoff, or after the {@code Retry-After} the server sent (at most {@link #MAX_RETRY_AFTER}), behind a
+ *       circuit breaker, then surface as {@link DavUnreachableException}.</li>
  * </ul>
  * Every request runs to completion inside the call, so no response is ever left open.
  */
 public final class DavClient implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DavClient.class);
     private static final int MAX_REDIRECTS = 5;
+    private static final int TOO_MANY_REQUESTS = 429;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** The longest wait a {@code Retry-After} gets; a server asking for more is asked again after this. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final CloseableHttpClient http;
     private final String basicHeader;
@@ -93,7 +101,10 @@ public final class DavClient implements Closeable {
                 .withoutCompression()
                 .credentials(digestCredentials, authScheme)
                 .build();
-        this.retry = ResilienceSetup.retry(builder.retries, "caldav", builder.maxAttempts, builder.initialBackoff,
+        Duration firstBackoff = builder.initialBackoff;
+        int maxAttempts = builder.maxAttempts;
+        this.retry = ResilienceSetup.<DavResponse>retry(builder.retries, "caldav", maxAttempts,
+                (attempt, outcome) -> waitBeforeRetry(attempt, outcome, firstBackoff, maxAttempts),
                 DavClient::isTransient);
         this.breaker = ResilienceSetup.circuitBreaker(builder.breakers, "caldav", builder.openCircuitFor,
                 DavClient::isTransient);
@@ -138,8 +149,9 @@ public final class DavClient implements Closeable {
      * it fails (a sync-collection whose token the server no longer takes: Xandikos answers 500). Anything but a 207
      * is a failure.
      *
-     * @throws DavServerErrorException on a 5xx answer
-     * @throws UncheckedIOException    on an I/O error or timeout
+     * @throws DavServerErrorException     on a 5xx answer
+     * @throws DavTooManyRequestsException on a 429 answer
+     * @throws UncheckedIOException        on an I/O error or timeout
      */
     public MultiStatus reportOnce(URI url, int depth, String xml) {
         return multiStatus(sendOnce(DavRequest.report(url, depth, xml)));
@@ -189,7 +201,7 @@ public final class DavClient implements Closeable {
         Supplier<DavResponse> attempt = CircuitBreaker.decorateSupplier(breaker, () -> sendOnce(request));
         try {
             return Retry.decorateSupplier(retry, attempt).get();
-        } catch (DavServerErrorException e) {
+        } catch (DavRetryableException e) {
             throw new DavUnreachableException(request.method(), request.url(), "answered " + e.statusLine() + " to "
                     + request.method() + " " + request.url() + " after " + retry.getRetryConfig().getMaxAttempts()
                     + " attempts", e);
@@ -208,13 +220,13 @@ public final class DavClient implements Closeable {
      * PROPFIND sent once, past the retry and the circuit breaker, giving up after about {@code timeout}: a health
      * probe. Anything but a 207 is a failure.
      *
-     * @throws DavUnreachableException on an I/O error or timeout, or a 5xx answer
+     * @throws DavUnreachableException on an I/O error or timeout, or a 429 or 5xx answer
      */
     public MultiStatus propfindOnce(URI url, int depth, String xml, Duration timeout) {
         DavRequest request = DavRequest.propfind(url, depth, xml);
         try {
             return multiStatus(sendOnce(request, ProbeContext.within(timeout, authScheme)));
-        } catch (DavServerErrorException e) {
+        } catch (DavRetryableException e) {
             throw new DavUnreachableException(request.method(), request.url(), "answered " + e.statusLine() + " to "
                     + request.method() + " " + request.url(), e);
         } catch (UncheckedIOException e) {
@@ -262,8 +274,9 @@ public final class DavClient implements Closeable {
         try {
             DavResponse response = http.execute(httpRequest, context, r -> read(request, r));
             RequestLog.answered(LOG, request.method(), RequestLog.target(request.url()), response.status(), started);
-            if (isServerError(response.status())) {
-                throw DavHttpException.from(response); // a DavServerErrorException: retried, counted by the breaker
+            if (isServerError(response.status()) || response.status() == TOO_MANY_REQUESTS) {
+                // a DavServerErrorException or DavTooManyRequestsException: retried, counted by the breaker
+                throw DavHttpException.from(response);
             }
             return response;
         } catch (IOException e) {
@@ -289,7 +302,25 @@ public final class DavClient implements Closeable {
     }
 
     private static boolean isTransient(Throwable error) {
-        return error instanceof UncheckedIOException || error instanceof DavServerErrorException;
+        return error instanceof UncheckedIOException || error instanceof DavRetryableException;
+    }
+
+    /**
+     * How long to wait before attempt {@code attempt + 1}: as long as the server's {@code Retry-After} asks (at most
+     * {@link #MAX_RETRY_AFTER}), else {@code firstBackoff} doubled for each attempt after the first.
+     */
+    static long waitBeforeRetry(int attempt, Either<Throwable, DavResponse> outcome, Duration firstBackoff,
+                                        int maxAttempts) {
+        Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
+        Optional<Duration> asked = failure instanceof DavRetryableException
+                ? ((DavRetryableException) failure).retryAfter() : Optional.empty();
+        if (asked.isPresent()) {
+            Duration wait = asked.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked.get();
+            LOG.info("The CalDAV server answered {}; waiting {} ms as its Retry-After asks (attempt {} of {})",
+                    ((DavRetryableException) failure).statusLine(), wait.toMillis(), attempt, maxAttempts);
+            return wait.toMillis();
+        }
+        return ResilienceSetup.exponentialBackoff(firstBackoff, attempt, MAX_BACKOFF).toMillis();
     }
 
     @Override

@@ -6,17 +6,20 @@ import io.calplanebot.adapter.caldav.dav.error.DavHttpException;
 import io.calplanebot.adapter.caldav.dav.error.DavNotFoundException;
 import io.calplanebot.adapter.caldav.dav.error.DavPreconditionFailedException;
 import io.calplanebot.adapter.caldav.dav.error.DavServerErrorException;
+import io.calplanebot.adapter.caldav.dav.error.DavTooManyRequestsException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnauthorizedException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnreachableException;
 import io.calplanebot.adapter.caldav.dav.error.DavUnreadableException;
 import io.calplanebot.adapter.caldav.testing.CannedAnswer;
 import io.calplanebot.adapter.caldav.testing.RecordedExchange;
 import io.calplanebot.adapter.caldav.testing.RecordingServer;
+import io.github.resilience4j.core.functions.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -342,6 +345,68 @@ class DavClientIT {
             assertThat(e.getCause()).isInstanceOfSatisfying(DavServerErrorException.class,
                     cause -> assertThat(cause.retryAfter()).contains(Duration.ofSeconds(120)));
         });
+    }
+
+    @Test
+    void put_429_isRetried_afterTheWaitItsRetryAfterAsks_notTheBackoff() {
+        answer(CannedAnswer.status(429).withHeader("Retry-After", "1"));
+        answer(CannedAnswer.status(201).withHeader("ETag", "\"v2\""));
+
+        long started = System.nanoTime();
+        try (DavClient retrying = retrying()) {
+            assertThat(retrying.put(event, ICS, Precondition.createOnly()).etag()).contains("\"v2\"");
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(server.requests()).extracting(RecordedExchange::method).containsExactly("PUT", "PUT");
+    }
+
+    @Test
+    void get_503_isRetried_afterTheWaitItsRetryAfterAsks() {
+        answer(CannedAnswer.status(503).withHeader("Retry-After", "1"));
+        answer(CannedAnswer.status(200).withBody("text/calendar", ICS));
+
+        long started = System.nanoTime();
+        try (DavClient retrying = retrying()) {
+            assertThat(retrying.get(event)).isPresent();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void put_429OnEveryAttempt_becomesUnreachable_carryingTheLastAnswer() {
+        for (int i = 0; i < 3; i++) {
+            answer(CannedAnswer.status(429).withHeader("Retry-After", "0"));
+        }
+
+        try (DavClient retrying = retrying()) {
+            assertThatThrownBy(() -> retrying.put(event, ICS, Precondition.createOnly()))
+                    .isInstanceOfSatisfying(DavUnreachableException.class, e -> {
+                        assertThat(e.getMessage()).contains("429", "3 attempts");
+                        assertThat(e.getCause()).isInstanceOfSatisfying(DavTooManyRequestsException.class,
+                                cause -> assertThat(cause.retryAfter()).contains(Duration.ZERO));
+                    });
+        }
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTwoMinutes_isWaitedTwoMinutes_andNoRetryAfterMeansTheBackoff() {
+        DavResponse slowDown = new DavResponse("PUT", event, 429, "Too Many Requests",
+                Map.of("retry-after", List.of("86400")), new byte[0]);
+        DavResponse unavailable = new DavResponse("PUT", event, 503, "Service Unavailable", Map.of(), new byte[0]);
+
+        assertThat(DavClient.waitBeforeRetry(1, Either.left(DavHttpException.from(slowDown)), Duration.ofMillis(500), 3))
+                .isEqualTo(Duration.ofMinutes(2).toMillis());
+        assertThat(DavClient.waitBeforeRetry(2, Either.left(DavHttpException.from(unavailable)), Duration.ofMillis(500),
+                3)).isEqualTo(1000);
+    }
+
+    /** A client that tries each request 3 times, 1 ms apart unless the server asks for longer. */
+    private DavClient retrying() {
+        return DavClient.builder(server.url("/")).basic("alice", "s3cret").retry(3, Duration.ofMillis(1))
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).build();
     }
 
     @Test

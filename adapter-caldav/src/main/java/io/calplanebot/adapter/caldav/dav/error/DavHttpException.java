@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The server answered with a status the request does not accept. Created only by {@link #from(DavResponse)} and
- * its siblings, which pick the subclass for the status (401, 403, 404/410, 409, 412, 5xx), as dav4jvm's
+ * its siblings, which pick the subclass for the status (401, 403, 404/410, 409, 412, 429, 5xx), as dav4jvm's
  * {@code HttpException.fromResponse} does. Carries the status, the method and href, the {@code <DAV:error>}
  * precondition names and a capped excerpt of the body. When the failure was reported inside a 207 Multi-Status,
  * {@link #status()} is the inner status and {@link #statusLine()} the answer's own.
@@ -90,6 +90,8 @@ public class DavHttpException extends DavException {
                 return new DavConflictException(response, status, errors, description);
             case 412:
                 return new DavPreconditionFailedException(response, status, errors, description);
+            case 429:
+                return new DavTooManyRequestsException(response, status, errors, description);
             default:
                 return status >= 500
                         ? new DavServerErrorException(response, status, errors, description)
