@@ -88,11 +88,11 @@ public final class ChangeService {
     private CalendarId calendarOf(SyncRuntime rt, SyncTarget target, Project project) {
         String key = calendarKey(target, project);
         CalendarId known;
+        events.belongTo(rt); // another configuration: the events in its calendars are found again
         synchronized (calendars) {
             if (calendarsOf != rt) {
-                // another configuration: its calendars, and the events in them, are found again
+                // another configuration: its calendars are found again
                 calendars.clear();
-                events.forget();
                 calendarsOf = rt;
             }
             known = calendars.get(key);

@@ -71,6 +71,7 @@ final class FullSyncRun {
         List<Project> all;
         List<Project> projects;
         memory.writes().fullSyncStarts();
+        memory.events().belongTo(runtime);
         try {
             all = source.listProjects();
             memory.projects().listed(all);

@@ -17,6 +17,20 @@ final class KnownEvents {
     static final int EVENTS = 20_000;
 
     private final Map<String, StoredEvent> events = new RecentEntries<>(EVENTS);
+    /** The configuration whose stores the events were listed or written in; null before the first. */
+    private SyncRuntime runtime;
+
+    /**
+     * Makes what is known belong to this runtime: what was known under another configuration (other stores and
+     * calendars) is forgotten first. The full syncs and the webhook changes of one runtime share what they know, so
+     * a change right after a full sync plans against the event as the sync listed it.
+     */
+    synchronized void belongTo(SyncRuntime current) {
+        if (runtime != current) {
+            events.clear();
+            runtime = current;
+        }
+    }
 
     synchronized Optional<StoredEvent> get(String target, CalendarId calendar, String uid) {
         return Optional.ofNullable(events.get(key(target, calendar, uid)));

@@ -74,6 +74,20 @@ class ChangesFromTheirBodiesTest {
     }
 
     @Test
+    void aChangeRightAfterAFullSync_plansAgainstTheEventTheSyncListed_withoutReadingItBack() {
+        h.put(v1);
+        service.runFullSync(RunSyncCommand.everything());
+        int reads = h.store.eventReads();
+        int writes = h.store.writes();
+
+        assertThat(offer(reported(version(v1, "Fix login v2", U2)))).isEqualTo(Disposition.ACCEPTED);
+
+        assertThat(eventNow().summary()).contains("Fix login v2");
+        assertThat(h.store.eventReads()).as("the event as the full sync listed it, not read again").isEqualTo(reads);
+        assertThat(h.store.writes()).as("one write").isEqualTo(writes + 1);
+    }
+
+    @Test
     void aBodyOfAProjectNotYetKnown_readsTheProjectOnce_andNeverTheIssue() {
         h.source.addProject(MOB);
 

@@ -31,6 +31,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
     private final CalendarId singleCalendar;
     private long versions;
     private int writes;
+    private int eventReads;
     private int failingWrites;
     private Consumer<InMemoryCalendarStore> beforeNextWrite;
     private boolean down;
@@ -87,6 +88,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
 
     @Override
     public synchronized Optional<StoredEvent> findEvent(CalendarId calendar, EventIdentity identity) {
+        eventReads++;
         checkUp();
         return Optional.ofNullable(calendar(calendar).get(identity.resourceName()));
     }
@@ -203,6 +205,11 @@ public final class InMemoryCalendarStore implements CalendarStore {
     /** Successful and failed write attempts so far. */
     public synchronized int writes() {
         return writes;
+    }
+
+    /** Single events read so far ({@link #findEvent}). */
+    public synchronized int eventReads() {
+        return eventReads;
     }
 
     private Map<String, StoredEvent> calendar(CalendarId calendar) {
