@@ -21,8 +21,6 @@ import io.calplanebot.core.port.out.SyncListener;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,8 +44,6 @@ public final class ChangeService {
     private final KnownProjects projects;
     private final WebhookWrites writes;
     private final KnownEvents events;
-    private final Map<String, CalendarId> calendars = new HashMap<>();
-    private SyncRuntime calendarsOf;
 
     /** @param locks shared with the full sync, so that no two write one event at once */
     public ChangeService(RuntimeHolder runtime, IssueLocks locks, SyncListener listener) {
@@ -82,47 +78,27 @@ public final class ChangeService {
 
     /**
      * The project's calendar on the target: prepared once ({@link CalendarStore#ensureCalendar}, which may list the
-     * account's calendars), then known until a change fails, the project's calendar name changes or the runtime is
-     * replaced. A webhook change then costs the event's read and its write, nothing more.
+     * account's calendars) by a full sync or a change, then known until a change fails, the project's calendar name
+     * changes or the runtime is replaced. A webhook change then costs the event's write, nothing more.
      */
     private CalendarId calendarOf(SyncRuntime rt, SyncTarget target, Project project) {
-        String key = calendarKey(target, project);
-        CalendarId known;
-        events.belongTo(rt); // another configuration: the events in its calendars are found again
-        synchronized (calendars) {
-            if (calendarsOf != rt) {
-                // another configuration: its calendars are found again
-                calendars.clear();
-                calendarsOf = rt;
-            }
-            known = calendars.get(key);
-        }
-        if (known != null) {
-            return known;
+        events.belongTo(rt); // another configuration: its calendars, and the events in them, are found again
+        Optional<CalendarId> known = events.calendar(rt, target.name(), project);
+        if (known.isPresent()) {
+            return known.get();
         }
         CalendarId calendar = target.store().ensureCalendar(project);
-        synchronized (calendars) {
-            calendars.put(key, calendar);
-        }
+        events.prepared(target.name(), project, calendar);
         return calendar;
     }
 
     private boolean knowsCalendar(SyncRuntime rt, SyncTarget target, Project project) {
-        synchronized (calendars) {
-            return calendarsOf == rt && calendars.containsKey(calendarKey(target, project));
-        }
-    }
-
-    private static String calendarKey(SyncTarget target, Project project) {
-        return target.name() + "\n" + project.id() + "\n" + project.calendarName();
+        return events.calendar(rt, target.name(), project).isPresent();
     }
 
     /** After a failed write: what is stored is not known any more. */
     private void forgetWhatIsKnown() {
         events.forget();
-        synchronized (calendars) {
-            calendars.clear();
-        }
     }
 
     /** One change on one runtime: read from the source once, then written to every target. */

@@ -110,13 +110,20 @@ final class TargetSync {
         return Optional.ofNullable(failureByProject.get(project.id()));
     }
 
+    /** The project's calendar, made ready; webhook changes then know it without listing the calendars. */
+    private CalendarId prepared(Project project) {
+        CalendarId id = store.ensureCalendar(project);
+        known.prepared(target.name(), project, id);
+        return id;
+    }
+
     private void prepare(Project project) {
         CalendarTarget calendar;
         try {
             calendar = command.dryRun()
                     ? store.findCalendar(project).<CalendarTarget>map(ExistingCalendar::new)
                             .orElse(new MissingCalendar(project.calendarName()))
-                    : new ExistingCalendar(store.ensureCalendar(project));
+                    : new ExistingCalendar(prepared(project));
             listener.targetObserved(target.name(), Optional.empty());
         } catch (CalendarStoreException e) {
             listener.targetObserved(target.name(), PeerProblems.of(e));

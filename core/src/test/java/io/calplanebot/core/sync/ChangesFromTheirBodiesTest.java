@@ -88,6 +88,18 @@ class ChangesFromTheirBodiesTest {
     }
 
     @Test
+    void aChangeRightAfterAFullSync_usesTheCalendarTheSyncPrepared_withoutListingTheCalendars() {
+        h.put(v1);
+        service.runFullSync(RunSyncCommand.everything());
+        int prepared = h.store.calendarsPrepared();
+
+        offer(reported(version(v1, "Fix login v2", U2)));
+
+        assertThat(eventNow().summary()).contains("Fix login v2");
+        assertThat(h.store.calendarsPrepared()).as("the calendar as the full sync prepared it").isEqualTo(prepared);
+    }
+
+    @Test
     void aBodyOfAProjectNotYetKnown_readsTheProjectOnce_andNeverTheIssue() {
         h.source.addProject(MOB);
 

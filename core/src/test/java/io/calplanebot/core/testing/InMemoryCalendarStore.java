@@ -32,6 +32,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
     private long versions;
     private int writes;
     private int eventReads;
+    private int calendarsPrepared;
     private int failingWrites;
     private Consumer<InMemoryCalendarStore> beforeNextWrite;
     private boolean down;
@@ -52,6 +53,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
 
     @Override
     public synchronized CalendarId ensureCalendar(Project project) {
+        calendarsPrepared++;
         checkUp();
         CalendarId id = idOf(project);
         calendars.computeIfAbsent(id, k -> new LinkedHashMap<>());
@@ -205,6 +207,11 @@ public final class InMemoryCalendarStore implements CalendarStore {
     /** Successful and failed write attempts so far. */
     public synchronized int writes() {
         return writes;
+    }
+
+    /** Calls of {@link #ensureCalendar} so far. */
+    public synchronized int calendarsPrepared() {
+        return calendarsPrepared;
     }
 
     /** Single events read so far ({@link #findEvent}). */
