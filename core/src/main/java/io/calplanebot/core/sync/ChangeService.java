@@ -88,7 +88,7 @@ public final class ChangeService {
             return known.get();
         }
         CalendarId calendar = target.store().ensureCalendar(project);
-        events.prepared(target.name(), project, calendar);
+        events.prepared(rt, target.name(), project, calendar);
         return calendar;
     }
 

@@ -89,7 +89,7 @@ final class FullSyncRun {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (SyncTarget target : targets) {
             TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal,
-                    writers, memory.events());
+                    writers, memory.events(), runtime);
             syncs.add(sync);
             reads.add(onWorkers(() -> sync.read(projects, others)));
         }

@@ -44,9 +44,14 @@ final class KnownEvents {
                 : Optional.empty();
     }
 
-    /** The project's calendar on the target, just prepared (it exists, named for the project). */
-    synchronized void prepared(String target, Project project, CalendarId calendar) {
-        calendars.put(calendarKey(target, project), calendar);
+    /**
+     * The project's calendar on the target, just prepared under this runtime (it exists, named for the project);
+     * left out when what is known belongs to another runtime by now (the configuration changed meanwhile).
+     */
+    synchronized void prepared(SyncRuntime current, String target, Project project, CalendarId calendar) {
+        if (runtime == current) {
+            calendars.put(calendarKey(target, project), calendar);
+        }
     }
 
     synchronized Optional<StoredEvent> get(String target, CalendarId calendar, String uid) {

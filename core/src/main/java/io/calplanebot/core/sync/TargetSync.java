@@ -40,10 +40,14 @@ final class TargetSync {
     private final List<String> errors = new ArrayList<>();
     private int unchanged;
     private final KnownEvents known;
+    private final SyncRuntime runtime;
 
+    /** @param runtime the configuration {@code target} belongs to, under which what is learnt here is known */
     TargetSync(SyncTarget target, RunSyncCommand command, IssueLocks locks, SyncListener listener,
-               DesiredEventLookup desiredNow, WriteGuard guard, Writers writers, KnownEvents known) {
+               DesiredEventLookup desiredNow, WriteGuard guard, Writers writers, KnownEvents known,
+               SyncRuntime runtime) {
         this.known = known;
+        this.runtime = runtime;
         this.target = target;
         this.store = target.store();
         this.command = command;
@@ -113,7 +117,7 @@ final class TargetSync {
     /** The project's calendar, made ready; webhook changes then know it without listing the calendars. */
     private CalendarId prepared(Project project) {
         CalendarId id = store.ensureCalendar(project);
-        known.prepared(target.name(), project, id);
+        known.prepared(runtime, target.name(), project, id);
         return id;
     }
 
