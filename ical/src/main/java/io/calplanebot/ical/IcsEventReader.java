@@ -74,6 +74,15 @@ final class IcsEventReader {
         return found.event(issueFacts);
     }
 
+    /** Where a content line's property name ends: at its first {@code ;} or {@code :}, or the line's end. */
+    static int nameEnd(String line) {
+        int end = 0;
+        while (end < line.length() && line.charAt(end) != ';' && line.charAt(end) != ':') {
+            end++;
+        }
+        return end;
+    }
+
     /** Appends the unfolded line starting at {@code from} and returns where the next one starts. */
     static int nextLogicalLine(String ics, int from, StringBuilder line) {
         int i = from;
@@ -111,10 +120,7 @@ final class IcsEventReader {
 
         /** Takes one content line of the VEVENT. */
         void take(String line, boolean issueFacts) {
-            int nameEnd = 0;
-            while (nameEnd < line.length() && line.charAt(nameEnd) != ';' && line.charAt(nameEnd) != ':') {
-                nameEnd++;
-            }
+            int nameEnd = nameEnd(line);
             int colon = valueStart(line, nameEnd);
             if (colon < 0) {
                 unsupported = true;

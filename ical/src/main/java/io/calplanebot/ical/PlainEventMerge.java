@@ -48,10 +48,7 @@ final class PlainEventMerge {
                 continue;
             }
             String text = line.toString();
-            int nameEnd = 0;
-            while (nameEnd < text.length() && text.charAt(nameEnd) != ';' && text.charAt(nameEnd) != ':') {
-                nameEnd++;
-            }
+            int nameEnd = IcsEventReader.nameEnd(text);
             String name = text.substring(0, nameEnd).toUpperCase(Locale.ROOT);
             // the value of a line without parameters; null when the line has parameters (or no value)
             String value = nameEnd < text.length() && text.charAt(nameEnd) == ':' ? text.substring(nameEnd + 1) : null;
@@ -135,7 +132,7 @@ final class PlainEventMerge {
                 case "SEQUENCE":
                     sequences++;
                     sequence = sequenceOf(value);
-                    return true;
+                    return value != null; // parameters on a SEQUENCE: ical4j judges
                 case "CREATED":
                     createds++;
                     created = dateTime(value);
@@ -153,10 +150,10 @@ final class PlainEventMerge {
                     && transps == 1;
         }
 
-        /** As ical4j's merge reads it: the number, or 0 when the value is not one. */
+        /** As ical4j's merge reads it: the number, or 0 when the value is not one (or absent). */
         private static int sequenceOf(String value) {
             if (value == null) {
-                throw new IllegalArgumentException("SEQUENCE with parameters");
+                return 0;
             }
             try {
                 return Integer.parseInt(value.strip());
