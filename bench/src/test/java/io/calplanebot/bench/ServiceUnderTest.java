@@ -89,9 +89,9 @@ final class ServiceUnderTest implements AutoCloseable {
     /**
      * Triggers a full sync through the API and waits until it finished; the run's own duration as the service reports
      * it ({@code last_sync.duration_seconds}) and the CPU seconds the service's process used from the trigger until
-     * the end was seen. The status is asked after 50 ms, then half as often again each time up to once a second: each
-     * question costs the service about a millisecond of CPU, which every 50 ms through a 17-second run added a
-     * quarter of a millisecond to each of its 2,000 written events.
+     * the end was seen. The status is asked after 50 ms, then after pauses each half as long again as the last, up
+     * to a second: each question costs the service about a millisecond of CPU, which every 50 ms through a 17-second
+     * run added a quarter of a millisecond to each of its 2,000 written events.
      */
     double[] timeFullSync(Duration timeout) throws IOException, InterruptedException {
         double runsBefore = syncRuns();
