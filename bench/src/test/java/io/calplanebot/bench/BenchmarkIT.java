@@ -414,10 +414,24 @@ class BenchmarkIT {
             report.service("full sync that writes every event again inside the running `serve` (warm JVM; every "
                             + "issue renamed in Plane: " + issues + " updates on the CalDAV server and " + issues
                             + " in the built-in store), round " + round + " of " + rewriteRuns
-                            + ": wall; CPU, per written event",
+                            + ": wall; CPU, per written event; writes at once at the end (CalDAV / built-in)",
                     Report.f(run[0]) + " s; " + Report.f(run[1]) + " s CPU, " + Report.f(run[1] * 1000 / updated)
-                            + " ms per event");
+                            + " ms per event; " + writesAtOnce(service, "caldav") + " / "
+                            + writesAtOnce(service, "builtin"));
         }
+    }
+
+    /**
+     * How many writes at once the service's last full sync had learnt for {@code target}, from its metrics; a dash
+     * for a build that does not learn it (a comparison with {@code -Dbench.jar}).
+     */
+    private String writesAtOnce(ServiceUnderTest service, String target) throws Exception {
+        int writes = (int) service.metricSum("calplanebot_sync_writes_at_once", "target=\"" + target + "\"");
+        if (writes == 0 && System.getProperty("bench.jar") != null) {
+            return "–";
+        }
+        assertThat(writes).as("writes at once to %s", target).isBetween(1, 4);
+        return String.valueOf(writes);
     }
 
     private static List<WrkBurst.Request> signed(List<WebhookDelivery> deliveries, Optional<String> secret) {

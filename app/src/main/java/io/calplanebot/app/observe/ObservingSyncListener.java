@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,7 @@ public final class ObservingSyncListener implements SyncListener {
     private final MeterRegistry registry;
     private final AtomicLong lastSuccess = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
+    private final Map<String, AtomicInteger> writesAtOnce = new ConcurrentHashMap<>();
 
     public ObservingSyncListener(MeterRegistry registry) {
         this.registry = registry;
@@ -51,6 +54,7 @@ public final class ObservingSyncListener implements SyncListener {
                 }
             }
             targetRuns(target, RunResult.SUCCESS.wireName());
+            writesAtOnce(target);
         }
         for (WebhookReceipt.Disposition disposition : WebhookReceipt.Disposition.values()) {
             webhooks(lower(disposition.name()));
@@ -159,6 +163,24 @@ public final class ObservingSyncListener implements SyncListener {
     @Override
     public void pendingChanges(int count) {
         pending.set(count);
+    }
+
+    @Override
+    public void writesAtOnce(String target, int writes) {
+        if (writesAtOnce(target).getAndSet(writes) != writes) {
+            LOG.debug("Writes at once to {}: {}", target, writes);
+        }
+    }
+
+    private AtomicInteger writesAtOnce(String target) {
+        return writesAtOnce.computeIfAbsent(target, name -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder("calplanebot_sync_writes_at_once", value, AtomicInteger::get)
+                    .description("How many writes a full sync carries out at once on a target: 4, fewer after "
+                            + "the store was found unreachable (0: no full sync yet)")
+                    .tag("target", name).register(registry);
+            return value;
+        });
     }
 
     private Counter runs(String result) {

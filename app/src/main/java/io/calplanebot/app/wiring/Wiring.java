@@ -37,8 +37,8 @@ public final class Wiring implements AutoCloseable {
     private final SyncEngine engine;
     private final ExecutorService applyThreads;
     /**
-     * Events a full sync writes at once in one calendar: DAViCal writes 1,000 events in half the time over 4
-     * connections; the CalDAV client keeps up to 5 per server.
+     * The most events a full sync writes at once in one calendar (fewer while a store is found unreachable):
+     * DAViCal writes 1,000 events in half the time over 4 connections; the CalDAV client keeps up to 5 per server.
      */
     private static final int PARALLEL_WRITES = 4;
     private final ExecutorService writeThreads;
@@ -84,6 +84,7 @@ public final class Wiring implements AutoCloseable {
                 .pipeline(pipeline, timing)
                 .state(state, processName());
         // a full sync's workers: they read the calendars while Plane is listed, then write up to 4 events at once
+        // (fewer while a store is found unreachable)
         writeThreads = Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("calplanebot-sync-worker-"));
         builder.fullSyncWriters(writeThreads, PARALLEL_WRITES);
         if (pipeline != TaskScheduler.IMMEDIATE) {

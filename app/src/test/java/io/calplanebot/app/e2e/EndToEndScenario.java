@@ -277,6 +277,10 @@ abstract class EndToEndScenario {
                 "calplanebot_webhooks_total{outcome=\"accepted\"}", "calplanebot_plane_requests_seconds_count",
                 "calplanebot_caldav_requests_seconds_count", "resilience4j_circuitbreaker_state",
                 "resilience4j_retry_calls", "http_server_requests_seconds_count");
+        java.util.regex.Matcher learnt = java.util.regex.Pattern.compile(
+                "calplanebot_sync_writes_at_once\\{target=\"caldav\"} ([0-9.]+)").matcher(metrics.body());
+        assertThat(learnt.find()).as("writes at once to the CalDAV server are shown").isTrue();
+        assertThat(Double.parseDouble(learnt.group(1))).as("learnt by the full syncs so far").isBetween(1.0, 4.0);
         assertThat(metrics.body()).as("labels are words, never Java class names").doesNotContainPattern(
                 "outcome=\"[A-Z][A-Za-z]*Exception\"");
         String operations = Files.readString(Path.of("..", "docs", "operations.md"));

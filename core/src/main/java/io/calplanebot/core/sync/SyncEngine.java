@@ -228,8 +228,9 @@ public final class SyncEngine implements AutoCloseable {
 
         /**
          * Lets a full sync write up to {@code parallelism} events of one calendar at once on {@code executor} (a
-         * server that scales with connections writes faster); by default one after another. Keep it below the
-         * calendar client's connection limit.
+         * server that scales with connections writes faster; fewer while a store is found unreachable, see
+         * {@link WriteLimit}); by default one after another. Keep it below the calendar client's connection
+         * limit.
          */
         public Builder fullSyncWriters(Executor executor, int parallelism) {
             this.writers = new Writers(executor, parallelism);

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Applies a plan with conditional writes. Every action ends with an outcome and one failure never stops the
@@ -38,6 +39,7 @@ public final class SyncExecutor {
     private final DesiredEventLookup desiredNow;
     private final WriteGuard guard;
     private final Writers writers;
+    private final WriteLimit limit;
     private final Object listening = new Object();
     private volatile Written written = Written.NONE;
 
@@ -67,6 +69,12 @@ public final class SyncExecutor {
         this.locks = Objects.requireNonNull(locks, "locks");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.desiredNow = Objects.requireNonNull(desiredNow, "desired event lookup");
+        if (writers.parallelism() > 1) {
+            this.limit = new WriteLimit(writers.parallelism(), n -> listener.writesAtOnce(this.target, n));
+            listener.writesAtOnce(this.target, limit.limit());
+        } else {
+            this.limit = null;
+        }
     }
 
     /** Tells {@code value} of every event this executor writes, with the version the store gave it. */
@@ -85,9 +93,9 @@ public final class SyncExecutor {
     }
 
     /**
-     * Carries out every action of the plan, each under its event's lock: one after another, or up to the writers'
-     * parallelism at once. The outcomes come back in the plan's order; the listener hears each as it completes (one
-     * at a time).
+     * Carries out every action of the plan, each under its event's lock: one after another, or several at once, as
+     * many as this executor's {@link WriteLimit} allows (at most the writers' parallelism). The outcomes come back
+     * in the plan's order; the listener hears each as it completes (one at a time).
      */
     public List<ActionOutcome> execute(CalendarId calendar, SyncPlan plan) {
         List<SyncAction> actions = plan.actions();
@@ -181,20 +189,23 @@ public final class SyncExecutor {
         OutcomeKind kind;
         if (action instanceof CreateEvent) {
             CreateEvent create = (CreateEvent) action;
-            Optional<EventVersion> version = store.create(calendar, create.event());
+            Optional<EventVersion> version = limited(() -> store.create(calendar, create.event()));
             written.written(calendar, create.event().identity(), version.map(v -> new StoredEvent(
                     create.event().identity(), v, create.event())));
             kind = OutcomeKind.CREATED;
         } else if (action instanceof UpdateEvent) {
             UpdateEvent update = (UpdateEvent) action;
-            Optional<EventVersion> version = store.update(calendar, update.current().identity(), update.desired(),
-                    update.current().version());
+            Optional<EventVersion> version = limited(() -> store.update(calendar, update.current().identity(),
+                    update.desired(), update.current().version()));
             written.written(calendar, update.current().identity(), version.map(v -> new StoredEvent(
                     update.current().identity(), v, update.desired())));
             kind = OutcomeKind.UPDATED;
         } else if (action instanceof DeleteEvent) {
             DeleteEvent delete = (DeleteEvent) action;
-            store.delete(calendar, delete.current().identity(), delete.current().version());
+            limited(() -> {
+                store.delete(calendar, delete.current().identity(), delete.current().version());
+                return null;
+            });
             written.written(calendar, delete.current().identity(), Optional.empty());
             kind = OutcomeKind.DELETED;
         } else {
@@ -202,6 +213,33 @@ public final class SyncExecutor {
         }
         return new ActionOutcome(target, calendar.value(), planned.uid(), planned.summary(), dateOf(action),
                 planned.kind(), kind, note);
+    }
+
+    /**
+     * One write to the store, within the limit of writes at once when several may run: it waits for its turn, and
+     * its success (or the store being unreachable) teaches the limit.
+     */
+    private <T> T limited(Supplier<T> write) {
+        if (limit == null) {
+            return write.get();
+        }
+        int concurrency = limit.acquire();
+        T result;
+        try {
+            result = write.get();
+        } catch (CalendarStoreException e) {
+            if (e.reason() == CalendarStoreException.Reason.UNREACHABLE) {
+                limit.overloaded();
+            } else {
+                limit.ended();
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            limit.ended();
+            throw e;
+        }
+        limit.succeeded(concurrency);
+        return result;
     }
 
     private ActionOutcome failed(CalendarId calendar, SyncAction action, RuntimeException e) {

@@ -7,6 +7,7 @@ import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.CalendarStoreException;
 import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.InMemoryCalendarStore;
 import io.calplanebot.core.testing.InMemoryIssueSource;
@@ -27,13 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A full sync writing several events of a calendar at once: every event once, outcomes in the plan's order. */
+/**
+ * A full sync writing several events of a calendar at once: every event once, outcomes in the plan's order, fewer at
+ * once after the store was found unreachable.
+ */
 class ParallelWritesTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final InMemoryCalendarStore memory = new InMemoryCalendarStore();
     private final AtomicInteger writing = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final List<ActionOutcome> heard = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> limits = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stop() {
@@ -59,6 +64,56 @@ class ParallelWritesTest {
                         }
                     }
                 });
+    }
+
+    private SyncReport syncOf(int count, CalendarStore store) {
+        InMemoryIssueSource source = new InMemoryIssueSource();
+        for (int i = 0; i < count; i++) {
+            source.put(Issues.anIssue().withId(String.format("00000000-0000-4000-8000-%012d", i))
+                    .withSequenceId(i + 1).withName("Issue " + i).build());
+        }
+        return SyncEngine.builder().issueSource(source).calendarStore(store)
+                .mapper(SyncFixtures.MAPPER).clock(new MutableClock(Instant.parse("2026-11-27T10:00:00Z")))
+                .background(Runnable::run).fullSyncWriters(pool, 4)
+                .listener(new SyncListener() {
+                    @Override
+                    public void writesAtOnce(String target, int writes) {
+                        limits.add(writes);
+                    }
+                }).build().fullSync().runFullSync(RunSyncCommand.everything());
+    }
+
+    @Test
+    void aFullSync_onAStoreThatAnswers_writesFourAtOnce() {
+        SyncReport report = syncOf(80, slowCreates());
+
+        assertThat(report.outcomes()).hasSize(80).allMatch(o -> o.outcome() == OutcomeKind.CREATED);
+        assertThat(limits).as("the limits told").containsExactly(4);
+        assertThat(mostAtOnce.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aFullSync_onAStoreFoundUnreachable_writesFewerAtOnce_thenMoreAgainAsWritesSucceed() {
+        AtomicInteger creates = new AtomicInteger();
+        CalendarStore slow = slowCreates();
+        CalendarStore failingAtFirst = (CalendarStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CalendarStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("create") && creates.incrementAndGet() <= 2) {
+                        throw new CalendarStoreException(CalendarStoreException.Reason.UNREACHABLE,
+                                "CalDAV server unreachable: 503 after 3 attempts");
+                    }
+                    try {
+                        return method.invoke(slow, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        SyncReport report = syncOf(60, failingAtFirst);
+
+        assertThat(report.outcomes()).filteredOn(o -> o.outcome() == OutcomeKind.FAILED).hasSize(2);
+        assertThat(report.outcomes()).filteredOn(o -> o.outcome() == OutcomeKind.CREATED).hasSize(58);
+        assertThat(limits).as("the limits told").startsWith(4, 2, 1).endsWith(4);
     }
 
     @Test

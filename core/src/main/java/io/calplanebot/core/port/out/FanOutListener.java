@@ -75,6 +75,11 @@ final class FanOutListener implements SyncListener {
     }
 
     @Override
+    public void writesAtOnce(String target, int writes) {
+        listeners.forEach(l -> l.writesAtOnce(target, writes));
+    }
+
+    @Override
     public void nextRunScheduled(Optional<Instant> when) {
         listeners.forEach(l -> l.nextRunScheduled(when));
     }

@@ -62,6 +62,13 @@ public interface SyncListener {
     default void targetObserved(String target, Optional<String> problem) {
     }
 
+    /**
+     * How many writes a full sync now carries out at once on {@code target}: told when a full sync that may write
+     * several at once starts on it, and after every change it learns from the store's answers.
+     */
+    default void writesAtOnce(String target, int writes) {
+    }
+
     /** When the next periodic full sync is due; empty when none is scheduled. */
     default void nextRunScheduled(Optional<Instant> when) {
     }
