@@ -25,7 +25,7 @@ final class WriteLimit {
 
     /**
      * @param maximum the most writes at once, ever, and the first limit
-     * @param changed told the new limit after every change
+     * @param changed told the new limit after every change, in order (under this limit's lock: it must be quick)
      */
     WriteLimit(int maximum, IntConsumer changed) {
         if (maximum < 1) {
@@ -59,23 +59,19 @@ final class WriteLimit {
     }
 
     /** A write ended that succeeded; it was acquired with {@code concurrency} in flight. */
-    void succeeded(int concurrency) {
-        int now;
-        synchronized (this) {
-            release();
-            count++;
-            concurrencySum += concurrency;
-            if (count < WINDOW) {
-                return;
-            }
-            boolean used = (double) concurrencySum / count > limit - 0.5;
-            clearWindow();
-            if (!used || limit == maximum) {
-                return;
-            }
-            now = ++limit;
+    synchronized void succeeded(int concurrency) {
+        release();
+        count++;
+        concurrencySum += concurrency;
+        if (count < WINDOW) {
+            return;
         }
-        changed.accept(now);
+        boolean used = (double) concurrencySum / count > limit - 0.5;
+        clearWindow();
+        if (used && limit < maximum) {
+            limit++;
+            changed.accept(limit);
+        }
     }
 
     /** A write ended that tells nothing of the store's load (the store refused it, or it was not carried out). */
@@ -84,18 +80,13 @@ final class WriteLimit {
     }
 
     /** A write found the store unreachable: half as many at once from now on. */
-    void overloaded() {
-        int now;
-        synchronized (this) {
-            release();
-            clearWindow();
-            if (limit == 1) {
-                return;
-            }
-            limit = Math.max(1, limit / 2);
-            now = limit;
+    synchronized void overloaded() {
+        release();
+        clearWindow();
+        if (limit > 1) {
+            limit /= 2;
+            changed.accept(limit);
         }
-        changed.accept(now);
     }
 
     private void release() {
