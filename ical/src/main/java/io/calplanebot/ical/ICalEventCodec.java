@@ -34,8 +34,6 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,19 +101,7 @@ public final class ICalEventCodec {
      * unchanged object writes too, {@link PlainEventMerge}).
      */
     public String encodeNew(CalendarEvent event) {
-        StringWriter text = new StringWriter(1024);
-        IcsWriter writer = IcsWriter.to(text);
-        if (issueFacts) {
-            writer = writer.withIssueFacts();
-        }
-        try {
-            writer.beginCalendar(CalendarHeader.plain());
-            writer.event(event, EventStamp.newEvent(now()));
-            writer.endCalendar();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter failed", e);
-        }
-        return text.toString();
+        return IcsWriter.calendarObject(event, EventStamp.newEvent(now()), issueFacts);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +37,23 @@ public final class IcsWriter {
         this.out = Objects.requireNonNull(out, "out");
         this.lines = new ContentLines(out);
         this.issueFacts = issueFacts;
+    }
+
+    /**
+     * One calendar object as this product stores it: a plain VCALENDAR holding just this event, with the issue facts
+     * when {@code issueFacts} (the built-in store) or without (a CalDAV server).
+     */
+    public static String calendarObject(CalendarEvent event, EventStamp stamp, boolean issueFacts) {
+        StringWriter text = new StringWriter(1024);
+        IcsWriter writer = new IcsWriter(text, issueFacts);
+        try {
+            writer.beginCalendar(CalendarHeader.plain());
+            writer.event(event, stamp);
+            writer.endCalendar();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter failed", e);
+        }
+        return text.toString();
     }
 
     /** A writer for subscribers: managed properties only. */

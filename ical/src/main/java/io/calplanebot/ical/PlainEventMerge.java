@@ -2,8 +2,6 @@ package io.calplanebot.ical;
 
 import io.calplanebot.core.domain.CalendarEvent;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,13 +29,12 @@ final class PlainEventMerge {
     static Optional<String> merge(String stored, CalendarEvent event, Instant now, boolean issueFacts) {
         try {
             return mergePlain(stored, event, now, issueFacts);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty(); // whatever puzzles this reading, ical4j judges
         }
     }
 
-    private static Optional<String> mergePlain(String stored, CalendarEvent event, Instant now, boolean issueFacts)
-            throws IOException {
+    private static Optional<String> mergePlain(String stored, CalendarEvent event, Instant now, boolean issueFacts) {
         Seen seen = new Seen();
         int depth = 0;
         StringBuilder line = new StringBuilder(128);
@@ -70,15 +67,8 @@ final class PlainEventMerge {
         if (depth != 0 || !seen.complete()) {
             return Optional.empty();
         }
-        StringWriter merged = new StringWriter(stored.length() + 256);
-        IcsWriter writer = IcsWriter.to(merged);
-        if (issueFacts) {
-            writer = writer.withIssueFacts();
-        }
-        writer.beginCalendar(CalendarHeader.plain());
-        writer.event(event, new EventStamp(now, seen.created, Optional.of(now), OptionalInt.of(seen.sequence + 1)));
-        writer.endCalendar();
-        return Optional.of(merged.toString());
+        return Optional.of(IcsWriter.calendarObject(event,
+                new EventStamp(now, seen.created, Optional.of(now), OptionalInt.of(seen.sequence + 1)), issueFacts));
     }
 
     /** What the stored object held, as far as a plain object may hold it. */

@@ -10,14 +10,12 @@ import io.calplanebot.core.port.out.CalendarStoreException.Reason;
 import io.calplanebot.core.port.out.EventAlreadyExistsException;
 import io.calplanebot.core.port.out.EventNotFoundException;
 import io.calplanebot.core.port.out.StaleVersionException;
-import io.calplanebot.ical.CalendarHeader;
 import io.calplanebot.ical.EventStamp;
 import io.calplanebot.ical.ICalEventCodec;
 import io.calplanebot.ical.IcsFormatException;
 import io.calplanebot.ical.IcsWriter;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -121,12 +119,8 @@ final class VdirCalendar {
         if (Files.exists(path)) {
             throw new EventAlreadyExistsException("event " + identity.resourceName() + " already exists in " + id);
         }
-        StringWriter text = new StringWriter(1024);
-        IcsWriter writer = IcsWriter.to(text).withIssueFacts();
-        writer.beginCalendar(CalendarHeader.plain());
-        writer.event(event, EventStamp.newEvent(clock.instant()));
-        writer.endCalendar();
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = IcsWriter.calendarObject(event, EventStamp.newEvent(clock.instant()), true)
+                .getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(path, bytes);
         EventVersion version = Etags.of(bytes);
         remember(path, version, Optional.of(new StoredEvent(identity, version, event)));
