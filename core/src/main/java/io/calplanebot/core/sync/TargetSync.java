@@ -52,7 +52,9 @@ final class TargetSync {
         this.store = target.store();
         this.command = command;
         this.listener = listener;
-        this.executor = new SyncExecutor(target, locks, listener, desiredNow, guard, writers).onWritten(
+        // a dry run writes nothing: it has no writes at once to adapt or to tell (the gauge keeps the last sync's)
+        this.executor = new SyncExecutor(target, locks, listener, desiredNow, guard,
+                command.dryRun() ? Writers.SEQUENTIAL : writers).onWritten(
                 (cal, id, stored) -> known.written(target.name(), cal, id.uid(), stored));
     }
 

@@ -67,6 +67,10 @@ class ParallelWritesTest {
     }
 
     private SyncReport syncOf(int count, CalendarStore store) {
+        return syncOf(count, store, RunSyncCommand.everything());
+    }
+
+    private SyncReport syncOf(int count, CalendarStore store, RunSyncCommand command) {
         InMemoryIssueSource source = new InMemoryIssueSource();
         for (int i = 0; i < count; i++) {
             source.put(Issues.anIssue().withId(String.format("00000000-0000-4000-8000-%012d", i))
@@ -80,7 +84,7 @@ class ParallelWritesTest {
                     public void writesAtOnce(String target, int writes) {
                         limits.add(writes);
                     }
-                }).build().fullSync().runFullSync(RunSyncCommand.everything());
+                }).build().fullSync().runFullSync(command);
     }
 
     @Test
@@ -90,6 +94,15 @@ class ParallelWritesTest {
         assertThat(report.outcomes()).hasSize(80).allMatch(o -> o.outcome() == OutcomeKind.CREATED);
         assertThat(limits).as("the limits told").containsExactly(4);
         assertThat(mostAtOnce.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aDryRun_tellsNoWritesAtOnce_soTheGaugeKeepsWhatTheLastSyncLeft() {
+        SyncReport report = syncOf(20, slowCreates(), RunSyncCommand.dryRunOfEverything());
+
+        assertThat(report.outcomes()).hasSize(20).allMatch(o -> o.outcome() == OutcomeKind.PLANNED);
+        assertThat(limits).as("the limits told").isEmpty();
+        assertThat(mostAtOnce.get()).isZero();
     }
 
     @Test
