@@ -112,7 +112,7 @@ public final class Adapters {
                                       CircuitBreakerRegistry breakers, MeterRegistry registry) {
         IssueSource source = issueSource(config, retries, registry);
         List<SyncTarget> targets = new ArrayList<>();
-        targets.add(new SyncTarget(BUILTIN, builtin));
+        targets.add(SyncTarget.local(BUILTIN, builtin));
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(Closing.of(source));
         config.calDav().ifPresent(settings -> {

@@ -83,9 +83,9 @@ public final class Wiring implements AutoCloseable {
                 .listener(listener)
                 .pipeline(pipeline, timing)
                 .state(state, processName());
-        // a full sync's workers: they read the calendars while Plane is listed, then write up to 4 events at once
-        // (fewer while a store is found unreachable)
-        writeThreads = Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("calplanebot-sync-worker-"));
+        // a full sync's workers: they read the calendars while Plane is listed, then write up to 4 events at once to
+        // the CalDAV server (fewer while it is found unreachable) while one writes the built-in store
+        writeThreads = Executors.newFixedThreadPool(PARALLEL_WRITES + 1, daemon("calplanebot-sync-worker-"));
         builder.fullSyncWriters(writeThreads, PARALLEL_WRITES);
         if (pipeline != TaskScheduler.IMMEDIATE) {
             builder.crashRecovery(pipeline, config.state().inboxTiming());

@@ -28,12 +28,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One full sync on one runtime: list the projects; then list every project's issues once and map them, while each
  * target's calendars are prepared and listed on the sync's worker threads; then sync each target (see
- * {@link TargetSync}). A target that fails does not keep the others from being written.
+ * {@link TargetSync}), a local one (the built-in store) on a worker at the same time as the others. A target that
+ * fails does not keep the others from being written.
  */
 final class FullSyncRun {
     private final String syncId;
@@ -52,6 +54,8 @@ final class FullSyncRun {
     private final ChangeMemory memory;
     private final Writers writers;
     private int unchanged;
+    /** What the listener hears each write under, whichever target wrote it. */
+    private final Object listening = new Object();
 
     FullSyncRun(String syncId, RunSyncCommand command, SyncRuntime runtime, IssueLocks locks, SyncListener listener,
                 Clock clock, ChangeMemory memory, Writers writers) {
@@ -89,7 +93,7 @@ final class FullSyncRun {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (SyncTarget target : targets) {
             TargetSync sync = new TargetSync(target, command, locks, listener, this::desiredNow, this::refusal,
-                    writers, memory.events(), runtime);
+                    writers, memory.events(), runtime, listening);
             syncs.add(sync);
             reads.add(onWorkers(() -> sync.read(projects, others)));
         }
@@ -103,13 +107,11 @@ final class FullSyncRun {
             throw e;
         }
         boolean several = targets.size() > 1;
-        for (int i = 0; i < syncs.size(); i++) {
-            await(reads.get(i));
-            TargetReport report = syncs.get(i).run(listings);
+        for (TargetReport report : runTargets(targets, syncs, reads, listings)) {
             targetReports.add(report);
             outcomes.addAll(report.outcomes());
             unchanged += report.unchanged();
-            String name = targets.get(i).name();
+            String name = report.target();
             report.errors().forEach(error -> errors.add(several ? "[" + name + "] " + error : error));
         }
         for (ProjectListing listing : listings) {
@@ -122,21 +124,67 @@ final class FullSyncRun {
     }
 
     /**
+     * Plans each target once its calendars are read, one after another here (in a new process the second plan runs
+     * on code the first one made the JIT compile), then writes them and returns their reports in the targets' order.
+     * A local target (the built-in store) with something to write is written on a worker at the same time as the
+     * others, which are written here one after another; this returns once every target is done, also when one of
+     * them stopped on an unexpected error.
+     */
+    private List<TargetReport> runTargets(List<SyncTarget> targets, List<TargetSync> syncs,
+                                          List<CompletableFuture<Void>> reads, List<ProjectListing> listings) {
+        for (int i = 0; i < syncs.size(); i++) {
+            await(reads.get(i));
+            syncs.get(i).plan(listings);
+        }
+        List<CompletableFuture<TargetReport>> writes = new ArrayList<>();
+        for (int i = 0; i < syncs.size(); i++) {
+            TargetSync sync = syncs.get(i);
+            writes.add(targets.get(i).local() && targets.size() > 1 && sync.writes()
+                    ? CompletableFuture.supplyAsync(sync::write, worker())
+                    : null);
+        }
+        try {
+            for (int i = 0; i < syncs.size(); i++) {
+                if (writes.get(i) == null) {
+                    writes.set(i, CompletableFuture.completedFuture(syncs.get(i).write()));
+                }
+            }
+        } finally {
+            writes.forEach(write -> {
+                if (write != null) {
+                    write.handle((done, failure) -> null).join();
+                }
+            });
+        }
+        List<TargetReport> reports = new ArrayList<>();
+        for (CompletableFuture<TargetReport> write : writes) {
+            reports.add(await(write));
+        }
+        return reports;
+    }
+
+    /** The sync's workers, or this thread when they take no more work. */
+    private Executor worker() {
+        return work -> {
+            try {
+                writers.executor().execute(work);
+            } catch (RejectedExecutionException e) {
+                work.run();
+            }
+        };
+    }
+
+    /**
      * Starts work on the sync's worker threads (listing a target's calendars), so that the calendar servers answer
      * while the issue source does; runs it here when no worker takes it.
      */
     private CompletableFuture<Void> onWorkers(Runnable work) {
-        try {
-            return CompletableFuture.runAsync(work, writers.executor());
-        } catch (RejectedExecutionException e) {
-            work.run();
-            return CompletableFuture.completedFuture(null);
-        }
+        return CompletableFuture.runAsync(work, worker());
     }
 
-    private static void await(CompletableFuture<Void> work) {
+    private static <T> T await(CompletableFuture<T> work) {
         try {
-            work.join();
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();

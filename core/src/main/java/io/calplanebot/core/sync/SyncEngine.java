@@ -230,7 +230,8 @@ public final class SyncEngine implements AutoCloseable {
          * Lets a full sync write up to {@code parallelism} events of one calendar at once on {@code executor} (a
          * server that scales with connections writes faster; fewer while a store is found unreachable, see
          * {@link WriteLimit}); by default one after another. Keep it below the calendar client's connection
-         * limit.
+         * limit. A {@linkplain SyncTarget#local() local} target is written one event at a time on one more of these
+         * workers, at the same time as the others: give {@code executor} {@code parallelism + 1} threads.
          */
         public Builder fullSyncWriters(Executor executor, int parallelism) {
             this.writers = new Writers(executor, parallelism);

@@ -40,7 +40,7 @@ public final class SyncExecutor {
     private final WriteGuard guard;
     private final Writers writers;
     private final WriteLimit limit;
-    private final Object listening = new Object();
+    private volatile Object listening = new Object();
     private volatile Written written = Written.NONE;
 
     public SyncExecutor(SyncTarget target, IssueLocks locks, SyncListener listener) {
@@ -83,6 +83,15 @@ public final class SyncExecutor {
         return this;
     }
 
+    /**
+     * Tells the listener of each write under {@code lock}: executors that share it are heard one write at a time
+     * between them too (the targets of one full sync, written at the same time).
+     */
+    SyncExecutor heardUnder(Object lock) {
+        this.listening = Objects.requireNonNull(lock, "lock");
+        return this;
+    }
+
     /** Hears what an executor wrote: the event as stored now, or empty when it is gone or its version unknown. */
     @FunctionalInterface
     interface Written {
@@ -95,7 +104,7 @@ public final class SyncExecutor {
     /**
      * Carries out every action of the plan, each under its event's lock: one after another, or several at once, as
      * many as this executor's {@link WriteLimit} allows (at most the writers' parallelism). The outcomes come back
-     * in the plan's order; the listener hears each as it completes (one at a time).
+     * in the plan's order; the listener hears each as it completes (one at a time, see {@link #heardUnder}).
      */
     public List<ActionOutcome> execute(CalendarId calendar, SyncPlan plan) {
         List<SyncAction> actions = plan.actions();

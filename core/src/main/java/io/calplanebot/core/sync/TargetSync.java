@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * One full sync's work on one target, in two steps: {@link #read} prepares each project's calendar and lists every
- * calendar (it needs only the projects, so it runs while the issues are being listed), then {@link #run} puts each
- * project's events in its calendar, plans each calendar against what was listed, and executes. A failure here stays
+ * calendar (it needs only the projects, so it runs while the issues are being listed), then {@link #plan} puts each
+ * project's events in its calendar and plans each calendar against what was listed, and {@link #write} executes. A failure here stays
  * in this target's report.
  */
 final class TargetSync {
@@ -36,26 +36,31 @@ final class TargetSync {
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, CalendarTarget> calendarByProject = new LinkedHashMap<>();
     private final Map<CalendarTarget, List<StoredEvent>> listed = new LinkedHashMap<>();
+    private final Map<CalendarTarget, SyncPlan> plans = new LinkedHashMap<>();
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private int unchanged;
     private final KnownEvents known;
     private final SyncRuntime runtime;
 
-    /** @param runtime the configuration {@code target} belongs to, under which what is learnt here is known */
+    /**
+     * @param runtime   the configuration {@code target} belongs to, under which what is learnt here is known
+     * @param listening the lock the listener hears each write under, shared by the targets of one run
+     */
     TargetSync(SyncTarget target, RunSyncCommand command, IssueLocks locks, SyncListener listener,
                DesiredEventLookup desiredNow, WriteGuard guard, Writers writers, KnownEvents known,
-               SyncRuntime runtime) {
+               SyncRuntime runtime, Object listening) {
         this.known = known;
         this.runtime = runtime;
         this.target = target;
         this.store = target.store();
         this.command = command;
         this.listener = listener;
-        // a dry run writes nothing: it has no writes at once to adapt or to tell (the gauge keeps the last sync's)
+        // a dry run writes nothing: it has no writes at once to adapt or to tell (the gauge keeps the last sync's);
+        // a local store takes its writes one at a time
         this.executor = new SyncExecutor(target, locks, listener, desiredNow, guard,
-                command.dryRun() ? Writers.SEQUENTIAL : writers).onWritten(
-                (cal, id, stored) -> known.written(target.name(), cal, id.uid(), stored));
+                command.dryRun() || target.local() ? Writers.SEQUENTIAL : writers).onWritten(
+                (cal, id, stored) -> known.written(target.name(), cal, id.uid(), stored)).heardUnder(listening);
     }
 
     /**
@@ -75,16 +80,38 @@ final class TargetSync {
         }
     }
 
-    /** @param listings the projects of this run, listed, after {@link #read} */
-    TargetReport run(List<ProjectListing> listings) {
+    /**
+     * Plans each calendar that could be listed against what it should hold; {@link #write} carries the plans out.
+     *
+     * @param listings the projects of this run, listed, after {@link #read}
+     */
+    void plan(List<ProjectListing> listings) {
         for (ProjectListing listing : listings) {
             collect(listing);
         }
         for (Map.Entry<CalendarTarget, List<DesiredEvent>> entry : desiredByCalendar.entrySet()) {
             CalendarTarget calendar = entry.getKey();
             if (listed.containsKey(calendar)) {
-                syncCalendar(calendar, entry.getValue(), completeByCalendar.get(calendar), listed.get(calendar));
+                SyncPlan plan = planner.plan(entry.getValue(), completeByCalendar.get(calendar), listed.get(calendar),
+                        command.forceDelete());
+                unchanged += plan.unchanged();
+                plan.refusal().ifPresent(refusal -> errors.add("Calendar " + calendar.label() + ": "
+                        + refusal.message()));
+                plans.put(calendar, plan);
             }
+        }
+    }
+
+    /** Whether {@link #write} writes anything: not in a dry run, nor when every calendar is as it should be. */
+    boolean writes() {
+        return !command.dryRun() && plans.entrySet().stream()
+                .anyMatch(entry -> entry.getKey() instanceof ExistingCalendar && !entry.getValue().isEmpty());
+    }
+
+    /** Carries out the plans made by {@link #plan} (a dry run only reports them) and reports this target. */
+    TargetReport write() {
+        for (Map.Entry<CalendarTarget, SyncPlan> entry : plans.entrySet()) {
+            carryOut(entry.getKey(), entry.getValue());
         }
         return new TargetReport(target.name(), outcomes, unchanged, errors, calendarNames());
     }
@@ -186,11 +213,7 @@ final class TargetSync {
         }
     }
 
-    private void syncCalendar(CalendarTarget calendar, List<DesiredEvent> desired, boolean complete,
-                              List<StoredEvent> current) {
-        SyncPlan plan = planner.plan(desired, complete, current, command.forceDelete());
-        unchanged += plan.unchanged();
-        plan.refusal().ifPresent(refusal -> errors.add("Calendar " + calendar.label() + ": " + refusal.message()));
+    private void carryOut(CalendarTarget calendar, SyncPlan plan) {
         List<ActionOutcome> done = command.dryRun() || !(calendar instanceof ExistingCalendar)
                 ? SyncExecutor.planned(target.name(), calendar, plan)
                 : executor.execute(((ExistingCalendar) calendar).id(), plan);

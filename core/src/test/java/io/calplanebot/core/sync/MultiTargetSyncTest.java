@@ -3,20 +3,30 @@ package io.calplanebot.core.sync;
 import io.calplanebot.core.domain.Issue;
 import io.calplanebot.core.domain.webhook.ChangeAction;
 import io.calplanebot.core.domain.webhook.IssueChanged;
+import io.calplanebot.core.port.in.ActionOutcome;
 import io.calplanebot.core.port.in.ConnectionState;
 import io.calplanebot.core.port.in.HealthReport;
 import io.calplanebot.core.port.in.RunResult;
 import io.calplanebot.core.port.in.RunSyncCommand;
 import io.calplanebot.core.port.in.SyncReport;
 import io.calplanebot.core.port.in.TargetReport;
+import io.calplanebot.core.port.out.CalendarStore;
+import io.calplanebot.core.port.out.SyncListener;
 import io.calplanebot.core.testing.InMemoryCalendarStore;
 import io.calplanebot.core.testing.InMemoryIssueSource;
 import io.calplanebot.core.testing.Issues;
 import io.calplanebot.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.calplanebot.core.sync.ServiceHarness.MOB;
 import static io.calplanebot.core.sync.SyncFixtures.eventOf;
@@ -105,5 +115,84 @@ class MultiTargetSyncTest {
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.calendar()).isEqualTo("(new) Plane: Mobile App"));
         assertThat(builtin.calendars()).isEmpty();
         assertThat(caldav.calendars()).isEmpty();
+    }
+
+    @Test
+    void aLocalTarget_isWrittenOneEventAtATime_whileTheOtherIsWritten_andEveryWriteIsHeardOneAtATime()
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        AtomicInteger localWriting = new AtomicInteger();
+        AtomicInteger remoteWriting = new AtomicInteger();
+        AtomicBoolean together = new AtomicBoolean();
+        AtomicInteger hearing = new AtomicInteger();
+        AtomicInteger mostHeardAtOnce = new AtomicInteger();
+        for (int i = 0; i < 24; i++) {
+            source.put(Issues.anIssue().withId(String.format("00000000-0000-4000-8000-%012d", i))
+                    .withSequenceId(i + 1).withName("Issue " + i).build());
+        }
+        SyncEngine parallel = SyncEngine.builder().issueSource(source)
+                .target(SyncTarget.local("builtin", slowCreates(builtin, localWriting, remoteWriting, together)))
+                .target(new SyncTarget("caldav", slowCreates(caldav, remoteWriting, localWriting, together)))
+                .mapper(SyncFixtures.MAPPER).clock(new MutableClock(Instant.parse("2026-11-27T10:00:00Z")))
+                .background(Runnable::run).fullSyncWriters(pool, 4)
+                .listener(new SyncListener() {
+                    @Override
+                    public void actionCompleted(ActionOutcome outcome) {
+                        mostHeardAtOnce.accumulateAndGet(hearing.incrementAndGet(), Math::max);
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        hearing.decrementAndGet();
+                    }
+                }).build();
+        try {
+            SyncReport report = parallel.fullSync().runFullSync(RunSyncCommand.everything());
+
+            assertThat(report.result()).isEqualTo(RunResult.SUCCESS);
+            assertThat(report.targets()).extracting(TargetReport::target).containsExactly("builtin", "caldav");
+            assertThat(report.targets()).allSatisfy(t -> assertThat(t.counts().created()).isEqualTo(24));
+            assertThat(together).as("the two targets written at the same time").isTrue();
+            assertThat(mostLocal.get()).as("the local target's writes at once").isEqualTo(1);
+            assertThat(mostHeardAtOnce.get()).as("writes heard at once").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private final AtomicInteger mostLocal = new AtomicInteger();
+
+    /**
+     * {@code store}, with creates that take a while, counted in {@code writing} while they run; {@code together}
+     * turns true when a create starts while {@code others} are running.
+     */
+    private CalendarStore slowCreates(CalendarStore store, AtomicInteger writing, AtomicInteger others,
+                                      AtomicBoolean together) {
+        boolean local = store == builtin;
+        return (CalendarStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CalendarStore.class},
+                (proxy, method, args) -> {
+                    boolean create = method.getName().equals("create");
+                    if (create) {
+                        int now = writing.incrementAndGet();
+                        if (local) {
+                            mostLocal.accumulateAndGet(now, Math::max);
+                        }
+                        if (others.get() > 0) {
+                            together.set(true);
+                        }
+                        Thread.sleep(4);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (create) {
+                            writing.decrementAndGet();
+                        }
+                    }
+                });
     }
 }
