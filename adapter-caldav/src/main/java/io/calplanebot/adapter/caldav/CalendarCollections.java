@@ -44,6 +44,15 @@ final class CalendarCollections {
     private final Map<String, URI> adopted = new ConcurrentHashMap<>();
     /** Told of each calendar created here: what was known of an earlier one at the same URL is not its state. */
     private final Consumer<URI> created;
+    /**
+     * The home's last listing by {@link #ensure}, reused by the ensures that follow within {@link #REUSE_NANOS} (a
+     * full sync ensures every project's calendar in a row: one PROPFIND instead of one per project). Forgotten when
+     * this process creates or renames a calendar.
+     */
+    private URI listedHome;
+    private List<CalendarInfo> listedCalendars = List.of();
+    private long listedAt;
+    static final long REUSE_NANOS = 2_000_000_000L;
 
     CalendarCollections(DavClient dav, String color, Consumer<URI> created) {
         this.dav = dav;
@@ -64,7 +73,10 @@ final class CalendarCollections {
     }
 
     Optional<CalendarInfo> find(URI home, Project project) {
-        List<CalendarInfo> calendars = list(home);
+        return find(home, project, list(home));
+    }
+
+    private Optional<CalendarInfo> find(URI home, Project project, List<CalendarInfo> calendars) {
         URI target = target(home, project);
         Optional<CalendarInfo> found = byHref(calendars, target);
         if (found.isEmpty() && adopted.containsKey(project.id())) {
@@ -81,19 +93,33 @@ final class CalendarCollections {
     }
 
     synchronized URI ensure(URI home, Project project) {
-        Optional<CalendarInfo> existing = find(home, project);
+        Optional<CalendarInfo> existing = find(home, project, recentListing(home));
         if (existing.isPresent()) {
             CalendarInfo calendar = existing.get();
             if (!sameName(calendar.displayName(), project.calendarName())) {
+                listedHome = null;
                 LOG.info("renaming calendar {} from '{}' to '{}'", calendar.href(), calendar.displayName(),
                         project.calendarName());
                 setProperties(calendar.href(), Map.of(DavNames.DISPLAYNAME, project.calendarName()), true);
             }
             return calendar.href();
         }
+        listedHome = null;
         URI target = target(home, project);
         create(target, project);
         return target;
+    }
+
+    /** The home's calendars: the listing an ensure took less than {@link #REUSE_NANOS} ago, or a new one. */
+    private List<CalendarInfo> recentListing(URI home) {
+        if (home.equals(listedHome) && System.nanoTime() - listedAt < REUSE_NANOS) {
+            return listedCalendars;
+        }
+        List<CalendarInfo> calendars = list(home);
+        listedHome = home;
+        listedCalendars = calendars;
+        listedAt = System.nanoTime();
+        return calendars;
     }
 
     /** Deletes a calendar that holds nothing; one that holds anything is left in place and refused. */
