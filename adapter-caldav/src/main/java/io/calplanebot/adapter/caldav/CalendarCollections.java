@@ -47,7 +47,7 @@ final class CalendarCollections {
     /**
      * The home's last listing by {@link #ensure}, reused by the ensures that follow within {@link #REUSE_NANOS} (a
      * full sync ensures every project's calendar in a row: one PROPFIND instead of one per project). Forgotten when
-     * this process creates or renames a calendar.
+     * this process creates, renames or deletes a calendar.
      */
     private URI listedHome;
     private List<CalendarInfo> listedCalendars = List.of();
@@ -110,6 +110,10 @@ final class CalendarCollections {
         return target;
     }
 
+    private synchronized void forgetListing() {
+        listedHome = null;
+    }
+
     /** The home's calendars: the listing an ensure took less than {@link #REUSE_NANOS} ago, or a new one. */
     private List<CalendarInfo> recentListing(URI home) {
         if (home.equals(listedHome) && System.nanoTime() - listedAt < REUSE_NANOS) {
@@ -130,6 +134,7 @@ final class CalendarCollections {
                         + entry.href() + "); it was left in place");
             }
         }
+        forgetListing();
         dav.delete(calendar, Precondition.none());
         LOG.info("deleted the empty calendar {}", calendar);
     }

@@ -35,9 +35,12 @@ class CalendarDeletionIT {
 
             StoredEvent stored = store.findEvent(calendar, event.identity()).orElseThrow();
             store.delete(calendar, stored.identity(), stored.version());
+            assertThat(store.ensureCalendar(project)).as("listed with the home").isEqualTo(calendar);
             store.deleteEmptyCalendar(calendar);
 
             assertThat(store.findCalendar(project)).isEmpty();
+            assertThat(store.ensureCalendar(project)).as("made again at once").isEqualTo(calendar);
+            assertThat(store.findCalendar(project)).as("the server has it again").contains(calendar);
         }
     }
 }
