@@ -54,8 +54,8 @@ public final class ObservingSyncListener implements SyncListener {
                 }
             }
             targetRuns(target, RunResult.SUCCESS.wireName());
-            writesAtOnce(target);
         }
+        writesAtOnce("caldav"); // the built-in store is written one event at a time: it has no such number
         for (WebhookReceipt.Disposition disposition : WebhookReceipt.Disposition.values()) {
             webhooks(lower(disposition.name()));
         }
@@ -176,8 +176,8 @@ public final class ObservingSyncListener implements SyncListener {
         return writesAtOnce.computeIfAbsent(target, name -> {
             AtomicInteger value = new AtomicInteger();
             Gauge.builder("calplanebot_sync_writes_at_once", value, AtomicInteger::get)
-                    .description("How many writes a full sync carries out at once on a target: 4, fewer after "
-                            + "the store was found unreachable (0: no full sync yet)")
+                    .description("How many writes a full sync carries out at once on a CalDAV server: 4, fewer "
+                            + "after it was found unreachable (0: no full sync yet)")
                     .tag("target", name).register(registry);
             return value;
         });

@@ -281,6 +281,8 @@ abstract class EndToEndScenario {
                 "calplanebot_sync_writes_at_once\\{target=\"caldav\"} ([0-9.]+)").matcher(metrics.body());
         assertThat(learnt.find()).as("writes at once to the CalDAV server are shown").isTrue();
         assertThat(Double.parseDouble(learnt.group(1))).as("learnt by the full syncs so far").isBetween(1.0, 4.0);
+        assertThat(metrics.body()).as("the built-in store is written one event at a time")
+                .doesNotContain("calplanebot_sync_writes_at_once{target=\"builtin\"}");
         assertThat(metrics.body()).as("labels are words, never Java class names").doesNotContainPattern(
                 "outcome=\"[A-Z][A-Za-z]*Exception\"");
         String operations = Files.readString(Path.of("..", "docs", "operations.md"));
