@@ -37,6 +37,8 @@ final class CalendarCollections {
             DavNames.CALENDAR_COLOR, DavNames.CALENDAR_DESCRIPTION);
     /** MKCALENDAR answers meaning "something is already at that URL". */
     private static final Set<Integer> TAKEN = Set.of(403, 405, 409);
+    /** How long {@link #ensure} reuses the home's listing: 2 s. */
+    private static final long REUSE_NANOS = 2_000_000_000L;
 
     private final DavClient dav;
     private final String color;
@@ -52,7 +54,6 @@ final class CalendarCollections {
     private URI listedHome;
     private List<CalendarInfo> listedCalendars = List.of();
     private long listedAt;
-    static final long REUSE_NANOS = 2_000_000_000L;
 
     CalendarCollections(DavClient dav, String color, Consumer<URI> created) {
         this.dav = dav;
@@ -97,14 +98,14 @@ final class CalendarCollections {
         if (existing.isPresent()) {
             CalendarInfo calendar = existing.get();
             if (!sameName(calendar.displayName(), project.calendarName())) {
-                listedHome = null;
+                forgetListing();
                 LOG.info("renaming calendar {} from '{}' to '{}'", calendar.href(), calendar.displayName(),
                         project.calendarName());
                 setProperties(calendar.href(), Map.of(DavNames.DISPLAYNAME, project.calendarName()), true);
             }
             return calendar.href();
         }
-        listedHome = null;
+        forgetListing();
         URI target = target(home, project);
         create(target, project);
         return target;

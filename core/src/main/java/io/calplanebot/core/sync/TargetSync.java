@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One full sync's work on one target, in two steps: {@link #read} prepares each project's calendar and lists every
- * calendar (it needs only the projects, so it runs while the issues are being listed), then {@link #plan} puts each
- * project's events in its calendar and plans each calendar against what was listed, and {@link #write} executes. A failure here stays
- * in this target's report.
+ * One full sync's work on one target, in three steps: {@link #read} prepares each project's calendar and lists every
+ * calendar (it needs only the projects, so it runs while the issues are being listed), {@link #plan} puts each
+ * project's events in its calendar and plans each calendar against what was listed, and {@link #write} executes the
+ * plans. A failure here stays in this target's report.
  */
 final class TargetSync {
     private final SyncTarget target;
