@@ -207,9 +207,17 @@ class BenchmarkIT {
             return;
         }
         // the same events in the same layout: one calendar per project, as the product writes them
-        double floorSequential = putAll(dav, home, "floor-1-", bodiesByProject, 1);
+        List<Double> putMillis = Collections.synchronizedList(new ArrayList<>());
+        double floorSequential = putAll(dav, home, "floor-1-", bodiesByProject, 1, putMillis);
         double floorParallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
-                FLOOR_CONNECTIONS);
+                FLOOR_CONNECTIONS, Collections.synchronizedList(new ArrayList<>()));
+        List<Double> sortedPuts = new ArrayList<>(putMillis);
+        Collections.sort(sortedPuts);
+        assertThat(sortedPuts).as("one duration per PUT of the sequential floor").hasSize(issues);
+        report.service("the server's own PUT on " + kind.name().toLowerCase(Locale.ROOT) + ", one at a time on a "
+                        + "kept-alive connection (the sequential raw floor's " + issues + " new events: p50 / p99 / max)",
+                Report.f(percentile(sortedPuts, 50)) + " ms / " + Report.f(percentile(sortedPuts, 99)) + " ms / "
+                        + Report.f(sortedPuts.get(sortedPuts.size() - 1)) + " ms");
 
         List<String> collections = new ArrayList<>();
         for (int p = 0; p < bodiesByProject.size(); p++) {
@@ -232,10 +240,10 @@ class BenchmarkIT {
 
     /**
      * PUTs every body into new calendars ({@code prefix} and the project's number), over {@code connections}
-     * connections; the seconds it took.
+     * connections; the seconds it took. Each PUT's milliseconds are added to {@code putMillis}.
      */
     private static double putAll(Dav dav, URI home, String prefix, List<List<String>> bodiesByProject,
-                                 int connections) throws Exception {
+                                 int connections, List<Double> putMillis) throws Exception {
         List<URI> targets = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         for (int p = 0; p < bodiesByProject.size(); p++) {
@@ -254,7 +262,9 @@ class BenchmarkIT {
             for (int c = 0; c < connections; c++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        long put = System.nanoTime();
                         dav.put(targets.get(i), bodies.get(i));
+                        putMillis.add((System.nanoTime() - put) / 1e6);
                     }
                     return null;
                 }));
@@ -414,9 +424,11 @@ class BenchmarkIT {
             report.service("full sync that writes every event again inside the running `serve` (warm JVM; every "
                             + "issue renamed in Plane: " + issues + " updates on the CalDAV server and " + issues
                             + " in the built-in store), round " + round + " of " + rewriteRuns
-                            + ": wall; CPU, per written event; writes at once to the CalDAV server at the end",
+                            + ": wall; CPU, per written event (and without the JIT compiler threads' CPU); writes at "
+                            + "once to the CalDAV server at the end",
                     Report.f(run[0]) + " s; " + Report.f(run[1]) + " s CPU, " + Report.f(run[1] * 1000 / updated)
-                            + " ms per event; " + writesAtOnce(service));
+                            + " ms per event (" + Report.f((run[1] - run[2]) * 1000 / updated)
+                            + " ms without the JIT compiler's " + Report.f(run[2]) + " s); " + writesAtOnce(service));
         }
     }
 
