@@ -129,11 +129,16 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
             return;
         }
         synchronized (versionsFile.get()) {
+            if (!versions.changed() && !listed.changed()) {
+                return; // saved meanwhile by the thread this one waited for
+            }
+            // a change made while this copy is written marks the status changed again
+            SyncStatus status = new SyncStatus(versions.takeForSaving(), listed.takeForSaving());
             try {
-                versionsFile.get().write(account(), new SyncStatus(versions.all(), listed.all()));
-                versions.saved();
-                listed.saved();
+                versionsFile.get().write(account(), status);
             } catch (IOException | RuntimeException e) {
+                versions.unsaved();
+                listed.unsaved();
                 LOG.warn("Could not keep the CalDAV sync status in {} ({}); the next sync fetches every event again",
                         versionsFile.get().path(), e.getMessage());
             }

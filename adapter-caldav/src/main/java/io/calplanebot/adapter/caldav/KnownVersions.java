@@ -56,20 +56,22 @@ final class KnownVersions {
         byHref.removeKeysIf(href -> href.toString().startsWith(prefix) && !keep.contains(href));
     }
 
-    Map<URI, Known> all() {
-        return byHref.all();
+    /** What to save; see {@link TrackedMap#takeForSaving}. */
+    Map<URI, Known> takeForSaving() {
+        return byHref.takeForSaving();
+    }
+
+    /** What {@link #takeForSaving} gave was not saved. */
+    void unsaved() {
+        byHref.unsaved();
     }
 
     void load(Map<URI, Known> entries) {
         byHref.load(entries);
     }
 
-    /** Whether anything changed since the last {@link #load} or {@link #saved}. */
+    /** Whether anything changed since the last {@link #load} or {@link #takeForSaving}. */
     boolean changed() {
         return byHref.changed();
-    }
-
-    void saved() {
-        byHref.saved();
     }
 }

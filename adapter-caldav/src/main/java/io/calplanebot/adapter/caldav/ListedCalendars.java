@@ -23,21 +23,23 @@ final class ListedCalendars {
         byCalendar.remove(key(calendar));
     }
 
-    Map<URI, ListedCalendar> all() {
-        return byCalendar.all();
+    /** What to save; see {@link TrackedMap#takeForSaving}. */
+    Map<URI, ListedCalendar> takeForSaving() {
+        return byCalendar.takeForSaving();
+    }
+
+    /** What {@link #takeForSaving} gave was not saved. */
+    void unsaved() {
+        byCalendar.unsaved();
     }
 
     void load(Map<URI, ListedCalendar> entries) {
         byCalendar.load(entries);
     }
 
-    /** Whether anything changed since the last {@link #load} or {@link #saved}. */
+    /** Whether anything changed since the last {@link #load} or {@link #takeForSaving}. */
     boolean changed() {
         return byCalendar.changed();
-    }
-
-    void saved() {
-        byCalendar.saved();
     }
 
     private static URI key(URI calendar) {

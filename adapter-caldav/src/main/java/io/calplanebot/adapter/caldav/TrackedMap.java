@@ -29,8 +29,18 @@ final class TrackedMap<K, V> {
         changed |= entries.keySet().removeIf(unwanted);
     }
 
-    synchronized Map<K, V> all() {
+    /**
+     * A copy of the entries to save; the map then counts as saved until it changes again, also when it changes while
+     * the copy is being written ({@link #unsaved} when that write failed).
+     */
+    synchronized Map<K, V> takeForSaving() {
+        changed = false;
         return Map.copyOf(entries);
+    }
+
+    /** The copy taken by {@link #takeForSaving} was not saved: the map counts as changed again. */
+    synchronized void unsaved() {
+        changed = true;
     }
 
     synchronized void load(Map<K, V> loaded) {
@@ -39,12 +49,8 @@ final class TrackedMap<K, V> {
         changed = false;
     }
 
-    /** Whether anything changed since the last {@link #load} or {@link #saved}. */
+    /** Whether anything changed since the last {@link #load} or {@link #takeForSaving}. */
     synchronized boolean changed() {
         return changed;
-    }
-
-    synchronized void saved() {
-        changed = false;
     }
 }
