@@ -165,6 +165,8 @@ class BenchmarkIT {
         plane.clearRequests();
         Timed noop = Timed.run(sync, env, work);
         assertThat(noop.exitCode()).as(noop.output()).isZero();
+        assertThat(noop.syncSeconds()).as("the no-op's own seconds, from its summary table:\n" + noop.output())
+                .isNotNaN().isLessThanOrEqualTo(noop.wallSeconds());
         int planeNoop = plane.requests().size();
         System.out.println("no-op sync on " + kind + " (" + noop.wallSeconds() + " s):\n" + noop.output());
         String noopProfile = System.getProperty("bench.noopJavaOptions", "");

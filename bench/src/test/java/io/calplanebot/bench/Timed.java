@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A command run to its end under GNU time: wall time, CPU (user + system) and peak resident memory.
@@ -37,5 +39,19 @@ record Timed(double wallSeconds, double cpuSeconds, double peakRssMb, int exitCo
         return new Timed(Double.parseDouble(last[n - 4]), Double.parseDouble(last[n - 3])
                 + Double.parseDouble(last[n - 2]), Double.parseDouble(last[n - 1]) / 1024.0, process.exitValue(),
                 new String(out, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The sync's own seconds, from the last line of its summary table ({@code all … success 0.54}): the run without
+     * the JVM's start and exit; NaN when the output has no such line (another program, or a failed run).
+     */
+    double syncSeconds() {
+        Matcher all = Pattern.compile("(?m)^all\\s.*\\s(\\d+(?:\\.\\d+)?)\\s*$")
+                .matcher(output.replaceAll("\u001B\\[[0-9;]*m", ""));
+        double seconds = Double.NaN;
+        while (all.find()) {
+            seconds = Double.parseDouble(all.group(1));
+        }
+        return seconds;
     }
 }
