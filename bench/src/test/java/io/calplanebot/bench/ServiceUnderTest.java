@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** {@code calplanebot serve} started by the release launcher, as a user starts it; stopped with SIGTERM. */
 final class ServiceUnderTest implements AutoCloseable {
@@ -154,9 +156,14 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** User and system CPU of the service's JVM so far (the launcher execs it, so it keeps the process id). */
     private double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        return cpuTicks(Path.of("/proc/" + process.pid() + "/stat")) / 100.0;
+    }
+
+    /** User and system CPU in clock ticks (1/100 s), from a process's or a thread's {@code stat} file. */
+    private static long cpuTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
@@ -166,16 +173,13 @@ final class ServiceUnderTest implements AutoCloseable {
      */
     double compilerCpuSeconds() throws IOException {
         long ticks = 0;
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        continue;
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        ticks += cpuTicks(task.resolve("stat"));
                     }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (java.nio.file.NoSuchFileException gone) {
+                } catch (NoSuchFileException gone) {
                     // the thread ended between the listing and the read
                 }
             }
