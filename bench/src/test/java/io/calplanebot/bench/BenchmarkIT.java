@@ -1,5 +1,6 @@
 package io.calplanebot.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.calplanebot.adapter.caldav.AuthType;
 import io.calplanebot.adapter.caldav.testing.CalDavServer;
 import io.calplanebot.adapter.caldav.testing.CalDavServerKind;
@@ -10,6 +11,8 @@ import io.calplanebot.sample.WebhookDelivery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,9 +213,19 @@ class BenchmarkIT {
         }
         // the same events in the same layout: one calendar per project, as the product writes them
         List<Double> putMillis = Collections.synchronizedList(new ArrayList<>());
+        long cpuBefore = benchmarkCpuNanos();
         double floorSequential = putAll(dav, home, "floor-1-", bodiesByProject, 1, putMillis);
+        long cpuBetween = benchmarkCpuNanos();
         double floorParallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
                 FLOOR_CONNECTIONS, Collections.synchronizedList(new ArrayList<>()));
+        long cpuAfter = benchmarkCpuNanos();
+        double sequentialCpuPerPut = (cpuBetween - cpuBefore) / 1e6 / issues;
+        double parallelCpuPerPut = (cpuAfter - cpuBetween) / 1e6 / issues;
+        assertThat(sequentialCpuPerPut).as("the raw floor's client used CPU").isPositive();
+        report.service("the raw floor's client on " + kind.name().toLowerCase(Locale.ROOT) + ": CPU per PUT, "
+                        + "one connection / " + FLOOR_CONNECTIONS + " (Java's HTTP client in the benchmark's warm "
+                        + "JVM, which does nothing else meanwhile; its JIT included)",
+                Report.f(sequentialCpuPerPut) + " ms / " + Report.f(parallelCpuPerPut) + " ms");
         List<Double> sortedPuts = new ArrayList<>(putMillis);
         Collections.sort(sortedPuts);
         assertThat(sortedPuts).as("one duration per PUT of the sequential floor").hasSize(issues);
@@ -238,6 +251,26 @@ class BenchmarkIT {
 
         report.server(kind.name().toLowerCase(Locale.ROOT), floorSequential, floorParallel, initial, noop,
                 vdirInitial, vdirNoop, listing, planeInitial, planeNoop, issues);
+    }
+
+    /**
+     * The machine's busy and total clock ticks so far, summed over its cores (the {@code cpu} line of
+     * {@code /proc/stat}; idle and waiting for the disk count as not busy).
+     */
+    private static long[] machineTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
+    }
+
+    /** The CPU time (user and system, every thread) the benchmark's own JVM has used so far. */
+    private static long benchmarkCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -388,11 +421,24 @@ class BenchmarkIT {
             URI target = service.uri("/webhooks/plane");
             // The first burst runs while the JIT compiles the intake path; the later ones show the warmer service.
             for (int round = 0; round < intakeBursts; round++) {
+                double cpuBefore = service.cpuSeconds();
+                double compilerBefore = service.compilerCpuSeconds();
+                long[] machineBefore = machineTicks();
                 WrkBurst.Result result = WrkBurst.send(target, signed(bursts.get(round), Optional.of(secret)), clients,
                         200, "Issue sync triggered", wrkDir);
+                long[] machineAfter = machineTicks();
+                double cpu = service.cpuSeconds() - cpuBefore;
+                double compiler = service.compilerCpuSeconds() - compilerBefore;
+                assertThat(cpu).as("the service used CPU for the burst").isPositive();
+                double busy = 100.0 * Runtime.getRuntime().availableProcessors()
+                        * (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]);
                 report.service("webhook intake, burst " + (round + 1) + " of " + intakeBursts + ": " + intake
                         + " signed deliveries for " + subjects.size() + " issues over " + clients + " connections "
-                        + "(wrk), each older than what was applied (deliveries/s; answer p50 / p99)", result.row());
+                        + "(wrk), each older than what was applied (deliveries/s; answer p50 / p99; the service's CPU "
+                        + "per delivery, and of it the JIT compiler threads'; the machine's busy share meanwhile)",
+                        result.row() + "; " + Report.f(cpu * 1000 / intake) + " ms (JIT "
+                                + Report.f(compiler * 1000 / intake) + " ms); " + Math.round(busy) + " % of "
+                                + 100 * Runtime.getRuntime().availableProcessors() + " %");
             }
             // The HTTP layer's own ceiling on this machine: the same burst with a wrong signature is answered 401
             // after the body is read and its signature checked, before any decoding or storing.

@@ -6,9 +6,12 @@ import io.calplanebot.core.port.out.WebhookInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,9 +100,40 @@ class InboxLoadIT {
             }
             assertThat(inbox.open()).as("open deliveries").isEqualTo(open);
         }
+        out.append(flushes(Math.min(deliveries, 2000), writers));
         Path result = Path.of(System.getProperty("bench.inboxOut", "target/inbox.md"));
         Files.createDirectories(result.toAbsolutePath().getParent());
         Files.writeString(result, out.toString());
         System.out.println(out);
+    }
+
+    /**
+     * What one flush to the disk takes here: {@code count} appends of 4 KB to a file in the data directory, each
+     * followed by {@code fdatasync} (as a commit of the write-ahead log is); and the most deliveries a second that
+     * {@code writers} writers can have kept if each waits for one flush and nothing else.
+     */
+    private String flushes(int count, int writers) throws Exception {
+        long[] took = new long[count];
+        ByteBuffer page = ByteBuffer.allocate(4096);
+        try (FileChannel file = FileChannel.open(dataDirectory.resolve("flushes.bin"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                page.clear();
+                while (page.hasRemaining()) {
+                    file.write(page);
+                }
+                file.force(false);
+                took[i] = System.nanoTime() - start;
+            }
+            assertThat(file.size()).as("every page appended").isEqualTo(4096L * count);
+        }
+        Arrays.sort(took);
+        double median = took[count / 2] / 1e6;
+        return String.format(Locale.ROOT, "%nThe disk's flush in the same directory (%d appends of 4 KB, each "
+                        + "followed by fdatasync): p50 / p99 / max %s / %s / %s ms; %d writers that each wait for one "
+                        + "flush at the p50 and for nothing else keep at most %.0f deliveries/s.%n", count,
+                Report.f(median), Report.f(took[count * 99 / 100] / 1e6), Report.f(took[count - 1] / 1e6), writers,
+                writers / median * 1000);
     }
 }

@@ -155,7 +155,7 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     /** User and system CPU of the service's JVM so far (the launcher execs it, so it keeps the process id). */
-    private double cpuSeconds() throws IOException {
+    double cpuSeconds() throws IOException {
         return cpuTicks(Path.of("/proc/" + process.pid() + "/stat")) / 100.0;
     }
 
