@@ -119,8 +119,8 @@ public final class ChangePipeline implements AutoCloseable {
      * Takes one decoded delivery: stores it in the inbox, then queues it.
      *
      * @param webhook the delivery as received, kept in the inbox (an exact repeat of a stored body is recognised)
-     * @return {@code DUPLICATE} for a repeat, {@code ACCEPTED} otherwise (an outdated change is accepted and
-     *         dropped, and the listener hears why)
+     * @return {@code DUPLICATE} for a repeat, {@code OUTDATED} for a change older than one already applied (kept and
+     *         marked done at once: nothing is queued), {@code ACCEPTED} otherwise
      * @throws IllegalStateException when the pipeline was closed; the delivery is not remembered
      * @throws io.calplanebot.core.port.out.StateStoreException when the inbox could not keep it; nothing was taken
      */
@@ -143,8 +143,7 @@ public final class ChangePipeline implements AutoCloseable {
             return Disposition.DUPLICATE;
         }
         if (outdated) {
-            listener.changeSkipped(notification, "older than a change already applied");
-            return Disposition.ACCEPTED;
+            return Disposition.OUTDATED;
         }
         queue(key, notification, Set.of(id.get()), settleFor(key));
         return Disposition.ACCEPTED;

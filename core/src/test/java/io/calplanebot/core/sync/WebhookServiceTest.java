@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebhookServiceTest {
 
     /**
-     * Reads bodies like {@code issue updated <id> <project>}, {@code issue deleted <id>}, {@code project updated <id>},
+     * Reads bodies like {@code issue updated <id> <project> [<updated at>]}, {@code issue deleted <id>},
+     * {@code project updated <id>},
      * {@code cycle created}; a body starting with {@code bad-signature} is refused, anything else is malformed.
      */
     private static final IssueWebhookDecoder DECODER = webhook -> {
@@ -48,7 +49,7 @@ class WebhookServiceTest {
         }
         if (words.length >= 4 && words[0].equals("issue")) {
             return new IssueChanged(ChangeAction.valueOf(words[1].toUpperCase(java.util.Locale.ROOT)), words[2], words[3],
-                    Optional.empty());
+                    words.length >= 5 ? Optional.of(Instant.parse(words[4])) : Optional.empty());
         }
         if (words.length >= 3 && words[0].equals("project")) {
             return new ProjectChanged(ChangeAction.valueOf(words[1].toUpperCase(java.util.Locale.ROOT)), words[2]);
@@ -101,6 +102,19 @@ class WebhookServiceTest {
         assertThat(project.disposition()).isEqualTo(Disposition.ACCEPTED);
         assertThat(project.issueId()).isEmpty();
         assertThat(dispatched).hasSize(2);
+    }
+
+    @Test
+    void handle_tellsAChangeOlderThanOneApplied_asOutdated_onceAndWithoutDispatchingIt() {
+        service.handle(raw("issue updated i-1 p-1 2026-11-27T10:00:05Z"));
+
+        WebhookReceipt older = service.handle(raw("issue updated i-1 p-1 2026-11-27T10:00:01Z"));
+
+        assertThat(older.disposition()).isEqualTo(Disposition.OUTDATED);
+        assertThat(older.issueId()).contains("i-1");
+        assertThat(dispatched).containsExactly(new IssueChanged(ChangeAction.UPDATED, "i-1", "p-1",
+                Optional.of(Instant.parse("2026-11-27T10:00:05Z"))));
+        assertThat(heard).containsExactly("ACCEPTED", "OUTDATED");
     }
 
     @Test

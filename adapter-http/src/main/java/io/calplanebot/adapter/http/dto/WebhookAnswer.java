@@ -9,6 +9,7 @@ public record WebhookAnswer(String status, String message, String issueId, Strin
         String issueId = receipt.issueId().orElse(null);
         switch (receipt.disposition()) {
             case ACCEPTED:
+            case OUTDATED: // answered as any accepted change: Plane's own order of deliveries is not its concern
                 return new WebhookAnswer("processed", acceptedMessage(receipt.event()), issueId, receipt.action());
             case DUPLICATE:
                 return new WebhookAnswer("processed",

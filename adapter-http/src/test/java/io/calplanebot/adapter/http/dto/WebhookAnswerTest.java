@@ -26,4 +26,12 @@ class WebhookAnswerTest {
 
         assertThat(answer).isEqualTo(new WebhookAnswer("processed", "Issue sync triggered", "i-1", "deleted"));
     }
+
+    @Test
+    void outdatedIssueChange_isAnsweredAsAnyAcceptedOne() {
+        WebhookAnswer answer = WebhookAnswer.from(new WebhookReceipt(Disposition.OUTDATED, "issue", "updated",
+                Optional.of("i-1")));
+
+        assertThat(answer).isEqualTo(new WebhookAnswer("processed", "Issue sync triggered", "i-1", "updated"));
+    }
 }

@@ -17,7 +17,12 @@ public record WebhookReceipt(Disposition disposition, String event, String actio
         /** A well-formed delivery about something we do not mirror. */
         IGNORED,
         /** An exact repeat of a delivery already accepted. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * Kept (so that its repeats are known), but older than a change already applied to its subject: there is
+         * nothing to apply.
+         */
+        OUTDATED
     }
 
     public WebhookReceipt {
