@@ -153,6 +153,8 @@ class BenchmarkIT {
         plane.clearRequests();
         Timed initial = Timed.run(sync, withoutArchive, work);
         assertThat(initial.exitCode()).as(initial.output()).isZero();
+        assertThat(initial.syncSeconds()).as("the initial sync's own seconds, from its summary table:\n"
+                + initial.output()).isNotNaN().isLessThanOrEqualTo(initial.wallSeconds());
         int planeInitial = plane.requests().size();
         Timed archiving = Timed.run(sync, env, work);
         assertThat(archiving.exitCode()).as(archiving.output()).isZero();

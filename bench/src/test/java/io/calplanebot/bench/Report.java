@@ -25,10 +25,11 @@ final class Report {
     void server(String name, double floorSequential, double floorParallel, Timed initial, Timed noop,
                 Timed vdirInitial, Timed vdirNoop, double listing, int planeInitial, int planeNoop, int events) {
         double floor = Math.min(floorSequential, floorParallel);
-        servers.add(String.format(Locale.ROOT, "| %s | %d | %s / %s | %s (%s×) | %s | %s (%s) | %s | %s | %s / %s | "
+        servers.add(String.format(Locale.ROOT, "| %s | %d | %s / %s | %s (%s) | %s | %s (%s) | %s | %s | %s / %s | "
                         + "%s / %s | %s / %s | %d / %d |",
                 name, events, f(floorSequential), f(floorParallel),
-                f(initial.wallSeconds()), f(initial.wallSeconds() / floor), f(vdirInitial.wallSeconds()),
+                f(initial.wallSeconds()), f(initial.wallSeconds() / floor) + "×; sync " + f(initial.syncSeconds())
+                        + " s", f(vdirInitial.wallSeconds()),
                 f(noop.wallSeconds()), f(noop.wallSeconds() / Math.max(listing, 0.001)) + "×; sync "
                         + f(noop.syncSeconds()) + " s", f(vdirNoop.wallSeconds()),
                 f(listing), f(initial.cpuSeconds()), f(noop.cpuSeconds()),
@@ -42,7 +43,7 @@ final class Report {
 
     String markdown() {
         StringBuilder out = new StringBuilder(heading).append("\n\n");
-        out.append("| server | events | raw floor s (1 / 4 connections) | CalPlaneBot initial s (× floor) | "
+        out.append("| server | events | raw floor s (1 / 4 connections) | CalPlaneBot initial s (× floor; the sync's own s) | "
                 + "vdirsyncer initial s | CalPlaneBot no-op s (× listing; the sync's own s, from its summary) | vdirsyncer no-op s | ETag listing s | "
                 + "CalPlaneBot CPU s (initial / no-op) | vdirsyncer CPU s (initial / no-op) | "
                 + "CalPlaneBot peak RSS MB (initial / no-op) | Plane requests (initial / no-op) |\n");
