@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,19 +217,22 @@ class BenchmarkIT {
         }
         // the same events in the same layout: one calendar per project, as the product writes them
         List<Double> putMillis = Collections.synchronizedList(new ArrayList<>());
-        long cpuBefore = benchmarkCpuNanos();
-        double floorSequential = putAll(dav, home, "floor-1-", bodiesByProject, 1, putMillis);
-        long cpuBetween = benchmarkCpuNanos();
-        double floorParallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
+        long jvmBefore = benchmarkCpuNanos();
+        long[] sequential = putAll(dav, home, "floor-1-", bodiesByProject, 1, putMillis);
+        long jvmBetween = benchmarkCpuNanos();
+        long[] parallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
                 FLOOR_CONNECTIONS, Collections.synchronizedList(new ArrayList<>()));
-        long cpuAfter = benchmarkCpuNanos();
-        double sequentialCpuPerPut = (cpuBetween - cpuBefore) / 1e6 / issues;
-        double parallelCpuPerPut = (cpuAfter - cpuBetween) / 1e6 / issues;
-        assertThat(sequentialCpuPerPut).as("the raw floor's client used CPU").isPositive();
+        long jvmAfter = benchmarkCpuNanos();
+        double floorSequential = sequential[0] / 1e9;
+        double floorParallel = parallel[0] / 1e9;
+        assertThat(sequential[1]).as("the raw floor's sending threads used CPU").isPositive();
         report.service("the raw floor's client on " + kind.name().toLowerCase(Locale.ROOT) + ": CPU per PUT, "
                         + "one connection / " + FLOOR_CONNECTIONS + " (Java's HTTP client in the benchmark's warm "
-                        + "JVM, which does nothing else meanwhile; its JIT included)",
-                Report.f(sequentialCpuPerPut) + " ms / " + Report.f(parallelCpuPerPut) + " ms");
+                        + "JVM: the sending threads and the client's selector thread; in brackets the whole JVM's, "
+                        + "its JIT, collector and the threads that read the servers' output included)",
+                Report.f(sequential[1] / 1e6 / issues) + " ms (" + Report.f((jvmBetween - jvmBefore) / 1e6 / issues)
+                        + " ms) / " + Report.f(parallel[1] / 1e6 / issues) + " ms ("
+                        + Report.f((jvmAfter - jvmBetween) / 1e6 / issues) + " ms)");
         List<Double> sortedPuts = new ArrayList<>(putMillis);
         Collections.sort(sortedPuts);
         assertThat(sortedPuts).as("one duration per PUT of the sequential floor").hasSize(issues);
@@ -276,10 +281,26 @@ class BenchmarkIT {
     }
 
     /**
-     * PUTs every body into new calendars ({@code prefix} and the project's number), over {@code connections}
-     * connections; the seconds it took. Each PUT's milliseconds are added to {@code putMillis}.
+     * The CPU that the threads of Java's HTTP clients that serve their connections
+     * ({@code HttpClient-N-SelectorManager}) used so far.
      */
-    private static double putAll(Dav dav, URI home, String prefix, List<List<String>> bodiesByProject,
+    private static long selectorCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("HttpClient-") && thread.getName().endsWith("-SelectorManager")) {
+                sum += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * PUTs every body into new calendars ({@code prefix} and the project's number), over {@code connections}
+     * connections: the nanoseconds it took, and the CPU the sending threads and the HTTP clients' selector threads
+     * used meanwhile. Each PUT's milliseconds are added to {@code putMillis}.
+     */
+    private static long[] putAll(Dav dav, URI home, String prefix, List<List<String>> bodiesByProject,
                                  int connections, List<Double> putMillis) throws Exception {
         List<URI> targets = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
@@ -292,17 +313,21 @@ class BenchmarkIT {
             }
         }
         AtomicInteger next = new AtomicInteger();
+        AtomicLong sendersCpu = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long selectorBefore = selectorCpuNanos();
         long start = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 done.add(pool.submit(() -> {
+                    long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                         long put = System.nanoTime();
                         dav.put(targets.get(i), bodies.get(i));
                         putMillis.add((System.nanoTime() - put) / 1e6);
                     }
+                    sendersCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart);
                     return null;
                 }));
             }
@@ -312,7 +337,8 @@ class BenchmarkIT {
         } finally {
             pool.shutdown();
         }
-        return (System.nanoTime() - start) / 1e9;
+        long took = System.nanoTime() - start;
+        return new long[] {took, sendersCpu.get() + selectorCpuNanos() - selectorBefore};
     }
 
     private void measureService(Report report, CalDavServer server, FakePlane plane, List<String> ids)
