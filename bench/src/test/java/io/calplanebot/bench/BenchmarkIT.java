@@ -229,7 +229,7 @@ class BenchmarkIT {
         report.service("the raw floor's client on " + kind.name().toLowerCase(Locale.ROOT) + ": CPU per PUT, "
                         + "one connection / " + FLOOR_CONNECTIONS + " (Java's HTTP client in the benchmark's warm "
                         + "JVM: the sending threads and the client's selector thread; in brackets the whole JVM's, "
-                        + "its JIT, collector and the threads that read the servers' output included)",
+                        + "every thread of it)",
                 Report.f(sequential[1] / 1e6 / issues) + " ms (" + Report.f((jvmBetween - jvmBefore) / 1e6 / issues)
                         + " ms) / " + Report.f(parallel[1] / 1e6 / issues) + " ms ("
                         + Report.f((jvmAfter - jvmBetween) / 1e6 / issues) + " ms)");
