@@ -218,20 +218,21 @@ class BenchmarkIT {
         // the same events in the same layout: one calendar per project, as the product writes them
         List<Double> putMillis = Collections.synchronizedList(new ArrayList<>());
         long jvmBefore = benchmarkCpuNanos();
-        long[] sequential = putAll(dav, home, "floor-1-", bodiesByProject, 1, putMillis);
+        FloorRun sequential = putAll(dav, home, "floor-1-", bodiesByProject, 1, putMillis);
         long jvmBetween = benchmarkCpuNanos();
-        long[] parallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
+        FloorRun parallel = putAll(dav, home, "floor-" + FLOOR_CONNECTIONS + "-", bodiesByProject,
                 FLOOR_CONNECTIONS, Collections.synchronizedList(new ArrayList<>()));
         long jvmAfter = benchmarkCpuNanos();
-        double floorSequential = sequential[0] / 1e9;
-        double floorParallel = parallel[0] / 1e9;
-        assertThat(sequential[1]).as("the raw floor's sending threads used CPU").isPositive();
+        double floorSequential = sequential.nanos() / 1e9;
+        double floorParallel = parallel.nanos() / 1e9;
+        assertThat(sequential.clientCpuNanos()).as("the raw floor's sending threads used CPU").isPositive();
         report.service("the raw floor's client on " + kind.name().toLowerCase(Locale.ROOT) + ": CPU per PUT, "
                         + "one connection / " + FLOOR_CONNECTIONS + " (Java's HTTP client in the benchmark's warm "
                         + "JVM: the sending threads and the client's selector thread; in brackets the whole JVM's, "
                         + "every thread of it)",
-                Report.f(sequential[1] / 1e6 / issues) + " ms (" + Report.f((jvmBetween - jvmBefore) / 1e6 / issues)
-                        + " ms) / " + Report.f(parallel[1] / 1e6 / issues) + " ms ("
+                Report.f(sequential.clientCpuNanos() / 1e6 / issues) + " ms ("
+                        + Report.f((jvmBetween - jvmBefore) / 1e6 / issues) + " ms) / "
+                        + Report.f(parallel.clientCpuNanos() / 1e6 / issues) + " ms ("
                         + Report.f((jvmAfter - jvmBetween) / 1e6 / issues) + " ms)");
         List<Double> sortedPuts = new ArrayList<>(putMillis);
         Collections.sort(sortedPuts);
@@ -296,11 +297,17 @@ class BenchmarkIT {
     }
 
     /**
-     * PUTs every body into new calendars ({@code prefix} and the project's number), over {@code connections}
-     * connections: the nanoseconds it took, and the CPU the sending threads and the HTTP clients' selector threads
-     * used meanwhile. Each PUT's milliseconds are added to {@code putMillis}.
+     * One raw floor: the nanoseconds it took, and the CPU its sending threads and the HTTP clients' selector threads
+     * used meanwhile.
      */
-    private static long[] putAll(Dav dav, URI home, String prefix, List<List<String>> bodiesByProject,
+    private record FloorRun(long nanos, long clientCpuNanos) {
+    }
+
+    /**
+     * PUTs every body into new calendars ({@code prefix} and the project's number), over {@code connections}
+     * connections. Each PUT's milliseconds are added to {@code putMillis}.
+     */
+    private static FloorRun putAll(Dav dav, URI home, String prefix, List<List<String>> bodiesByProject,
                                  int connections, List<Double> putMillis) throws Exception {
         List<URI> targets = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
@@ -337,8 +344,7 @@ class BenchmarkIT {
         } finally {
             pool.shutdown();
         }
-        long took = System.nanoTime() - start;
-        return new long[] {took, sendersCpu.get() + selectorCpuNanos() - selectorBefore};
+        return new FloorRun(System.nanoTime() - start, sendersCpu.get() + selectorCpuNanos() - selectorBefore);
     }
 
     private void measureService(Report report, CalDavServer server, FakePlane plane, List<String> ids)
@@ -458,15 +464,16 @@ class BenchmarkIT {
                 double cpu = service.cpuSeconds() - cpuBefore;
                 double compiler = service.compilerCpuSeconds() - compilerBefore;
                 assertThat(cpu).as("the service used CPU for the burst").isPositive();
-                double busy = 100.0 * Runtime.getRuntime().availableProcessors()
-                        * (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]);
+                int cores = Runtime.getRuntime().availableProcessors();
+                double busy = 100.0 * cores * (machineAfter[0] - machineBefore[0])
+                        / (machineAfter[1] - machineBefore[1]);
                 report.service("webhook intake, burst " + (round + 1) + " of " + intakeBursts + ": " + intake
                         + " signed deliveries for " + subjects.size() + " issues over " + clients + " connections "
                         + "(wrk), each older than what was applied (deliveries/s; answer p50 / p99; the service's CPU "
                         + "per delivery, and of it the JIT compiler threads'; the machine's busy share meanwhile)",
                         result.row() + "; " + Report.f(cpu * 1000 / intake) + " ms (JIT "
                                 + Report.f(compiler * 1000 / intake) + " ms); " + Math.round(busy) + " % of "
-                                + 100 * Runtime.getRuntime().availableProcessors() + " %");
+                                + 100 * cores + " %");
             }
             // The HTTP layer's own ceiling on this machine: the same burst with a wrong signature is answered 401
             // after the body is read and its signature checked, before any decoding or storing.

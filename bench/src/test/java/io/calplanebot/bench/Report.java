@@ -28,13 +28,18 @@ final class Report {
         servers.add(String.format(Locale.ROOT, "| %s | %d | %s / %s | %s (%s) | %s | %s (%s) | %s | %s | %s / %s | "
                         + "%s / %s | %s / %s | %d / %d |",
                 name, events, f(floorSequential), f(floorParallel),
-                f(initial.wallSeconds()), f(initial.wallSeconds() / floor) + "×; sync " + f(initial.syncSeconds())
-                        + " s", f(vdirInitial.wallSeconds()),
-                f(noop.wallSeconds()), f(noop.wallSeconds() / Math.max(listing, 0.001)) + "×; sync "
-                        + f(noop.syncSeconds()) + " s", f(vdirNoop.wallSeconds()),
+                f(initial.wallSeconds()), ratioAndOwnSeconds(initial.wallSeconds() / floor, initial),
+                f(vdirInitial.wallSeconds()),
+                f(noop.wallSeconds()), ratioAndOwnSeconds(noop.wallSeconds() / Math.max(listing, 0.001), noop),
+                f(vdirNoop.wallSeconds()),
                 f(listing), f(initial.cpuSeconds()), f(noop.cpuSeconds()),
                 f(vdirInitial.cpuSeconds()), f(vdirNoop.cpuSeconds()),
                 f(initial.peakRssMb()), f(noop.peakRssMb()), planeInitial, planeNoop));
+    }
+
+    /** A ratio, and the sync's own seconds from its summary table ({@link Timed#syncSeconds}). */
+    private static String ratioAndOwnSeconds(double ratio, Timed run) {
+        return f(ratio) + "×; sync " + f(run.syncSeconds()) + " s";
     }
 
     void service(String what, String value) {
